@@ -1,0 +1,239 @@
+package dev.custodian.execution;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
+import dev.custodian.job.control.JobChanged;
+import dev.custodian.job.control.JobConfig;
+import dev.custodian.job.control.JobFiles;
+import dev.custodian.job.entity.JobEventType;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Runs claimed jobs on container-managed threads, at most {@code custodian.job.concurrency} at once.
+ *
+ * <p>One dispatcher thread claims as many jobs as there are free slots (one transaction), hands each to a
+ * worker thread and arms a timer for its timeout. It sleeps until a job is submitted here or the poll
+ * interval passes (jobs submitted on other nodes, retries whose backoff ended). A slot is freed only when
+ * the handler's thread has actually returned, so a timed-out handler that ignores interrupts keeps its slot
+ * rather than letting the node oversubscribe.
+ */
+@ApplicationScoped
+public class JobExecutor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobExecutor.class);
+
+    @Resource
+    ManagedThreadFactory threadFactory;
+
+    @Inject
+    JobLifecycle lifecycle;
+
+    @Inject
+    HandlerRegistry handlers;
+
+    @Inject
+    JobConfig config;
+
+    @Inject
+    JobFiles files;
+
+    private final BlockingQueue<Boolean> wakeups = new ArrayBlockingQueue<>(1);
+    private final Map<UUID, Execution> running = new ConcurrentHashMap<>();
+    private ThreadPoolExecutor workers;
+    private ScheduledExecutorService timers;
+    private Semaphore slots;
+    private Thread dispatcher;
+    private volatile boolean stopping;
+
+    public synchronized void start() {
+        if (dispatcher != null || handlers.types().isEmpty()) {
+            return;
+        }
+        int concurrency = config.concurrency();
+        slots = new Semaphore(concurrency);
+        workers = new ThreadPoolExecutor(concurrency, concurrency, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), threadFactory);
+        timers = Executors.newSingleThreadScheduledExecutor(threadFactory);
+        dispatcher = threadFactory.newThread(this::dispatch);
+        dispatcher.setName("custodian-dispatcher");
+        dispatcher.start();
+        LOG.info("Executor started {} {}", kv("concurrency", concurrency), kv("types", handlers.types()));
+    }
+
+    @PreDestroy
+    public synchronized void stop() {
+        if (dispatcher == null) {
+            return;
+        }
+        stopping = true;
+        dispatcher.interrupt();
+        timers.shutdownNow();
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        dispatcher = null;
+    }
+
+    /** How many jobs this node runs right now. */
+    public int active() {
+        return running.size();
+    }
+
+    void onJobChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobChanged change) {
+        if (change.event() == JobEventType.SUBMITTED && handlers.forType(change.type()).isPresent()) {
+            wakeUp();
+        } else if (change.event() == JobEventType.CANCELLED) {
+            Optional.ofNullable(running.get(change.jobId())).ifPresent(Execution::interrupt);
+        }
+    }
+
+    private void wakeUp() {
+        wakeups.offer(Boolean.TRUE);
+    }
+
+    private void dispatch() {
+        while (!stopping) {
+            try {
+                slots.acquire();
+                int wanted = 1 + slots.drainPermits();
+                List<ClaimedJob> claimed = claim(wanted);
+                slots.release(wanted - claimed.size());
+                claimed.forEach(this::launch);
+                if (claimed.size() < wanted) {
+                    wakeups.poll(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private List<ClaimedJob> claim(int max) throws InterruptedException {
+        try {
+            return lifecycle.claim(handlers.types(), max);
+        } catch (RuntimeException e) {
+            LOG.warn("Claiming jobs failed, retrying after the poll interval: {}", e.toString());
+            Thread.sleep(config.pollInterval().toMillis());
+            return List.of();
+        }
+    }
+
+    private void launch(ClaimedJob job) {
+        Execution execution = new Execution(job);
+        running.put(job.id(), execution);
+        workers.execute(() -> run(execution));
+        execution.timer = timers.schedule(() -> timeOut(execution), job.timeoutSeconds(), TimeUnit.SECONDS);
+    }
+
+    private void run(Execution execution) {
+        ClaimedJob job = execution.job;
+        MDC.put("jobId", job.id().toString());
+        try {
+            if (!execution.attach(Thread.currentThread())) {
+                return;
+            }
+            JobHandler handler = handlers.forType(job.type()).orElseThrow();
+            JobContext context = new JobContext(job.id(), job.type(), job.payloadJson(), job.attempt(),
+                    Optional.ofNullable(job.inputFile()).map(files::inputPath), files.outputDir());
+            JobOutcome outcome = handler.run(context);
+            if (execution.stopped || !lifecycle.complete(job.id(), outcome)) {
+                discardOutput(outcome);
+            }
+        } catch (Throwable failure) {
+            if (!execution.stopped) {
+                recordFailure(job, failure);
+            }
+        } finally {
+            execution.detach();
+            Thread.interrupted();
+            if (execution.timer != null) {
+                execution.timer.cancel(false);
+            }
+            running.remove(job.id());
+            slots.release();
+            MDC.remove("jobId");
+        }
+    }
+
+    private void recordFailure(ClaimedJob job, Throwable failure) {
+        String reason = failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+        try {
+            lifecycle.failAttempt(job.id(), reason);
+        } catch (RuntimeException e) {
+            LOG.error("Could not record the failure of job {}: {}", kv("jobId", job.id()), e.toString());
+        }
+    }
+
+    private void timeOut(Execution execution) {
+        execution.stopped = true;
+        try {
+            if (lifecycle.timeOut(execution.job.id())) {
+                execution.interrupt();
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Could not time out job {}: {}", kv("jobId", execution.job.id()), e.toString());
+        }
+    }
+
+    private void discardOutput(JobOutcome outcome) {
+        if (outcome != null && outcome.outputFile() != null) {
+            files.deleteOutput(outcome.outputFile());
+        }
+    }
+
+    /** One job running on this node. */
+    private static final class Execution {
+        final ClaimedJob job;
+        volatile ScheduledFuture<?> timer;
+        /** Set once the job was finished by someone else (timeout, cancel): the handler's result is discarded. */
+        volatile boolean stopped;
+        private Thread thread;
+
+        Execution(ClaimedJob job) {
+            this.job = job;
+        }
+
+        /** @return false when the job was stopped before its thread got to it */
+        synchronized boolean attach(Thread current) {
+            thread = current;
+            return !stopped;
+        }
+
+        synchronized void detach() {
+            thread = null;
+        }
+
+        /** Stops the handler; interrupts only the thread while it still runs this job, never a later one. */
+        synchronized void interrupt() {
+            stopped = true;
+            if (thread != null) {
+                thread.interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package dev.custodian.job.boundary;
+
+import dev.custodian.job.control.Caller;
+import dev.custodian.job.control.InvalidJobRequestException;
+import dev.custodian.job.control.JobConfig;
+import dev.custodian.job.control.JobQuery;
+import dev.custodian.job.control.JobService;
+import dev.custodian.job.control.JobSubmission;
+import dev.custodian.job.control.PageCursor;
+import dev.custodian.job.control.PayloadTooLargeException;
+import dev.custodian.job.control.SubmitCommand;
+import dev.custodian.job.entity.Job;
+import dev.custodian.job.entity.JobStatus;
+import dev.custodian.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The jobs API (SPEC section 5) for users; admins see every job. */
+@Path("jobs")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.USER, Roles.ADMIN})
+public class JobResource {
+
+    @Inject
+    JobService jobs;
+
+    @Inject
+    JobSubmission submission;
+
+    @Inject
+    JobConfig config;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response submit(SubmitJobRequest request) {
+        if (request == null) {
+            throw new InvalidJobRequestException("a JSON body {type, payload, timeoutSeconds?, maxAttempts?} is required");
+        }
+        return created(submission.submit(caller(), request.toCommand()));
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response submitUpload(List<EntityPart> parts, @HeaderParam("Content-Length") Long contentLength)
+            throws IOException {
+        if (contentLength != null && contentLength > config.uploadMaxSize() + 64 * 1024) {
+            throw PayloadTooLargeException.upload(config.uploadMaxSize());
+        }
+        MultipartForm form = MultipartForm.of(parts);
+        EntityPart file = form.part("file")
+                .orElseThrow(() -> new InvalidJobRequestException("a multipart submission needs a 'file' part"));
+        SubmitCommand command = new SubmitCommand(form.text("type").orElse(null), form.text("payload").orElse(null),
+                form.integer("timeoutSeconds"), form.integer("maxAttempts"));
+        try (InputStream content = file.getContent()) {
+            return created(submission.submitWithFile(caller(), command, content));
+        }
+    }
+
+    @GET
+    public JobPageView list(@QueryParam("status") String status, @QueryParam("type") String type,
+                            @QueryParam("limit") @DefaultValue("50") String limit, @QueryParam("cursor") String cursor) {
+        JobQuery query = new JobQuery(Optional.ofNullable(status).filter(s -> !s.isBlank()).map(JobResource::status),
+                Optional.ofNullable(type).filter(t -> !t.isBlank()), number("limit", limit),
+                Optional.ofNullable(cursor).filter(c -> !c.isBlank()).map(PageCursor::decode));
+        return JobPageView.of(jobs.list(caller(), query));
+    }
+
+    @GET
+    @Path("{id}")
+    public JobView get(@PathParam("id") String id, @QueryParam("includeDeleted") boolean includeDeleted) {
+        return JobView.of(jobs.get(caller(), JobIds.parse(id), includeDeleted));
+    }
+
+    @GET
+    @Path("{id}/output")
+    @Produces(MediaType.WILDCARD)
+    public Response output(@PathParam("id") String id) {
+        java.nio.file.Path file = jobs.output(caller(), JobIds.parse(id));
+        String name = file.getFileName().toString();
+        return Response.ok(file.toFile(), mediaType(name))
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .build();
+    }
+
+    @GET
+    @Path("{id}/events")
+    public List<JobEventView> events(@PathParam("id") String id, @QueryParam("includeDeleted") boolean includeDeleted) {
+        return jobs.events(caller(), JobIds.parse(id), includeDeleted).stream().map(JobEventView::of).toList();
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    public JobView cancel(@PathParam("id") String id) {
+        return JobView.of(jobs.cancel(caller(), JobIds.parse(id)));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) {
+        jobs.delete(caller(), JobIds.parse(id));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/restore")
+    public JobView restore(@PathParam("id") String id) {
+        return JobView.of(jobs.restore(caller(), JobIds.parse(id)));
+    }
+
+    private Response created(Job job) {
+        return Response.created(uriInfo.getBaseUriBuilder().path("jobs").path(job.id().toString()).build())
+                .entity(JobView.of(job))
+                .build();
+    }
+
+    private Caller caller() {
+        return Caller.of(security);
+    }
+
+    private static JobStatus status(String text) {
+        try {
+            return JobStatus.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidJobRequestException("status '" + text + "' is not one of " + List.of(JobStatus.values()));
+        }
+    }
+
+    private static int number(String name, String text) {
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidJobRequestException(name + " '" + text + "' is not a number");
+        }
+    }
+
+    private static String mediaType(String fileName) {
+        if (fileName.endsWith(".gz")) {
+            return "application/gzip";
+        }
+        return fileName.endsWith(".json") ? MediaType.APPLICATION_JSON : MediaType.APPLICATION_OCTET_STREAM;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.custodian.job.boundary;
+
+import dev.custodian.job.entity.Job;
+import dev.custodian.job.entity.JobStatus;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A job as the API shows it (SPEC section 1); absent values are left out of the JSON. */
+public record JobView(UUID id, String type, JobStatus status, JsonValue payload, JsonValue result, String error,
+                      int attempts, int maxAttempts, int timeoutSeconds, String owner, String workerId,
+                      Instant leaseExpiresAt, Instant createdAt, Instant startedAt, Instant finishedAt,
+                      Instant deletedAt, String inputFile, String outputFile) {
+
+    public static JobView of(Job job) {
+        return new JobView(job.id(), job.type(), job.status(), json(job.payload()), json(job.result()), job.error(),
+                job.attempts(), job.maxAttempts(), job.timeoutSeconds(), job.owner(), job.workerId(),
+                job.leaseExpiresAt(), job.createdAt(), job.startedAt(), job.finishedAt(), job.deletedAt(),
+                job.inputFile(), job.outputFile());
+    }
+
+    static JsonValue json(String text) {
+        if (text == null) {
+            return null;
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            return reader.readValue();
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.custodian.job.control;
+
+import dev.custodian.job.entity.Job;
+import dev.custodian.job.entity.JobStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Queries over {@code job}; every one is backed by an index of {@code V1__jobs.sql}. */
+@ApplicationScoped
+public class JobRepository {
+
+    /** Hibernate's value for {@code SKIP LOCKED}; dialects without it fall back to a plain row lock. */
+    private static final int SKIP_LOCKED = -2;
+
+    @PersistenceContext
+    EntityManager em;
+
+    public void add(Job job) {
+        em.persist(job);
+    }
+
+    public Optional<Job> find(UUID id) {
+        return Optional.ofNullable(em.find(Job.class, id));
+    }
+
+    /** Reads the job with a row lock held to the end of the transaction: transitions of one job never interleave. */
+    public Optional<Job> lock(UUID id) {
+        return Optional.ofNullable(em.find(Job.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** The oldest eligible PENDING jobs of the given types, locked; rows locked by another claimer are skipped. */
+    public List<Job> lockClaimable(Collection<String> types, Instant now, int max) {
+        return em.createQuery("""
+                        select j from Job j
+                        where j.status = :pending and j.type in :types and j.runAt <= :now and j.deletedAt is null
+                        order by j.runAt, j.createdAt""", Job.class)
+                .setParameter("pending", JobStatus.PENDING)
+                .setParameter("types", types)
+                .setParameter("now", now)
+                .setMaxResults(max)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)
+                .getResultList();
+    }
+
+    /** Newest first; a user's own jobs, or everyone's for an admin. Soft-deleted jobs are hidden. */
+    public JobPage page(Caller caller, JobQuery query) {
+        StringBuilder jpql = new StringBuilder("select j from Job j where j.deletedAt is null");
+        if (!caller.admin()) {
+            jpql.append(" and j.owner = :owner");
+        }
+        query.status().ifPresent(s -> jpql.append(" and j.status = :status"));
+        query.type().ifPresent(t -> jpql.append(" and j.type = :type"));
+        query.after().ifPresent(c -> jpql.append(" and (j.createdAt < :cAt or (j.createdAt = :cAt and j.id < :cId))"));
+        jpql.append(" order by j.createdAt desc, j.id desc");
+
+        TypedQuery<Job> q = em.createQuery(jpql.toString(), Job.class).setMaxResults(query.limit() + 1);
+        if (!caller.admin()) {
+            q.setParameter("owner", caller.name());
+        }
+        query.status().ifPresent(s -> q.setParameter("status", s));
+        query.type().ifPresent(t -> q.setParameter("type", t));
+        query.after().ifPresent(c -> q.setParameter("cAt", c.createdAt()).setParameter("cId", c.id()));
+
+        List<Job> rows = q.getResultList();
+        if (rows.size() <= query.limit()) {
+            return new JobPage(rows, Optional.empty());
+        }
+        List<Job> items = rows.subList(0, query.limit());
+        Job last = items.get(items.size() - 1);
+        return new JobPage(List.copyOf(items), Optional.of(new PageCursor(last.createdAt(), last.id())));
+    }
+}

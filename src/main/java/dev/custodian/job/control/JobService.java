@@ -1,0 +1,105 @@
+package dev.custodian.job.control;
+
+import dev.custodian.job.entity.Job;
+import dev.custodian.job.entity.JobEvent;
+import dev.custodian.job.entity.JobStatus;
+import dev.custodian.platform.NodeIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The jobs API's transactions. Visibility is decided here once: a caller sees their own jobs (admins all),
+ * soft-deleted jobs are hidden unless an admin asks for them; anything not visible is "not found".
+ */
+@ApplicationScoped
+@Transactional
+public class JobService {
+
+    @Inject
+    JobRepository jobs;
+
+    @Inject
+    JobTimeline timeline;
+
+    @Inject
+    JobFiles files;
+
+    @Inject
+    NodeIdentity node;
+
+    @Inject
+    Clock clock;
+
+    public Job create(Caller caller, UUID id, JobSubmission.ValidSubmission valid, String inputFile) {
+        Job job = Job.submit(id, valid.type(), valid.payloadJson(), valid.maxAttempts(), valid.timeoutSeconds(),
+                caller.name(), inputFile, now());
+        jobs.add(job);
+        timeline.record(job, job.submitted(node.id()));
+        return job;
+    }
+
+    public Job get(Caller caller, UUID id, boolean includeDeleted) {
+        return jobs.find(id)
+                .filter(job -> caller.maySee(job.owner()))
+                .filter(job -> !job.isDeleted() || (includeDeleted && caller.admin()))
+                .orElseThrow(() -> new JobNotFoundException(id));
+    }
+
+    public JobPage list(Caller caller, JobQuery query) {
+        return jobs.page(caller, query);
+    }
+
+    public List<JobEvent> events(Caller caller, UUID id, boolean includeDeleted) {
+        get(caller, id, includeDeleted);
+        return timeline.of(id);
+    }
+
+    public Path output(Caller caller, UUID id) {
+        Job job = get(caller, id, false);
+        if (job.status() != JobStatus.COMPLETED || job.outputFile() == null) {
+            throw new JobNotFoundException(id, "output file");
+        }
+        Path file = files.outputPath(job.outputFile());
+        if (!Files.isRegularFile(file)) {
+            throw new JobNotFoundException(id, "output file");
+        }
+        return file;
+    }
+
+    public Job cancel(Caller caller, UUID id) {
+        Job job = lockVisible(caller, id, false);
+        timeline.record(job, job.cancel(caller.name(), now()));
+        return job;
+    }
+
+    public void delete(Caller caller, UUID id) {
+        Job job = lockVisible(caller, id, false);
+        timeline.record(job, job.softDelete(caller.name(), now()));
+    }
+
+    public Job restore(Caller caller, UUID id) {
+        Job job = jobs.lock(id).filter(j -> caller.maySee(j.owner())).orElseThrow(() -> new JobNotFoundException(id));
+        timeline.record(job, job.restore(caller.name(), now()));
+        return job;
+    }
+
+    private Job lockVisible(Caller caller, UUID id, boolean includeDeleted) {
+        return jobs.lock(id)
+                .filter(job -> caller.maySee(job.owner()))
+                .filter(job -> !job.isDeleted() || includeDeleted)
+                .orElseThrow(() -> new JobNotFoundException(id));
+    }
+
+    /** Microsecond precision: what both databases store, so a cursor built from a row matches the row. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.custodian.job.control;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
+import dev.custodian.job.entity.Job;
+import dev.custodian.job.entity.JobEvent;
+import dev.custodian.job.entity.JobEventType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes each transition's {@code job_event} row in the transaction that made it, logs it as one structured
+ * line, and announces it as a {@link JobChanged} CDI event for after-commit observers.
+ */
+@ApplicationScoped
+public class JobTimeline {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobTimeline.class);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Event<JobChanged> changes;
+
+    public void record(Job job, JobEvent event) {
+        em.persist(event);
+        boolean routine = event.type() == JobEventType.SUBMITTED || event.type() == JobEventType.STARTED;
+        if (routine ? LOG.isDebugEnabled() : LOG.isInfoEnabled()) {
+            String line = "Job {} {}: {}";
+            Object[] args = {kv("jobId", job.id()), kv("event", event.type()), kv("status", job.status()),
+                    kv("type", job.type()), kv("attempt", job.attempts()), kv("detail", event.message())};
+            if (routine) {
+                LOG.debug(line, args);
+            } else {
+                LOG.info(line, args);
+            }
+        }
+        changes.fire(new JobChanged(job.id(), job.type(), event.type(), job.status(), job.inputFile()));
+    }
+
+    public List<JobEvent> of(UUID jobId) {
+        return em.createQuery("select e from JobEvent e where e.jobId = :id order by e.at, e.id", JobEvent.class)
+                .setParameter("id", jobId)
+                .getResultList();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.custodian.platform.config;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Typed, validated reads of MicroProfile Config values. Every read names its key, so a bad value stops the
+ * deployment with a message such as {@code Invalid configuration custodian.job.timeout=-5m: ...}.
+ * Defaults live in {@code META-INF/microprofile-config.properties}, not here.
+ */
+public final class Settings {
+
+    private final Config config;
+
+    public Settings(Config config) {
+        this.config = config;
+    }
+
+    public Optional<String> optional(String key) {
+        return config.getOptionalValue(key, String.class).map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    public String string(String key) {
+        return optional(key).orElseThrow(() -> new InvalidConfigurationException(key, "", "a value is required"));
+    }
+
+    public Duration duration(String key) {
+        return parse(key, string(key), Durations::parse);
+    }
+
+    public Optional<Duration> optionalDuration(String key) {
+        return optional(key).map(v -> parse(key, v, Durations::parse));
+    }
+
+    public long size(String key) {
+        long bytes = parse(key, string(key), DataSizes::parse);
+        if (bytes <= 0) {
+            throw new InvalidConfigurationException(key, string(key), "must be greater than zero");
+        }
+        return bytes;
+    }
+
+    public int intBetween(String key, int min, int max) {
+        String value = string(key);
+        int parsed = parse(key, value, Integer::parseInt);
+        if (parsed < min || parsed > max) {
+            throw new InvalidConfigurationException(key, value, "must be between " + min + " and " + max);
+        }
+        return parsed;
+    }
+
+    public boolean bool(String key) {
+        String value = string(key);
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new InvalidConfigurationException(key, value, "must be true or false");
+        }
+        return Boolean.parseBoolean(value);
+    }
+
+    public List<String> list(String key) {
+        return optional(key).map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+                .orElse(List.of());
+    }
+
+    private static <T> T parse(String key, String value, java.util.function.Function<String, T> parser) {
+        try {
+            return parser.apply(value);
+        } catch (RuntimeException e) {
+            throw new InvalidConfigurationException(key, value, e.getMessage());
+        }
+    }
+}

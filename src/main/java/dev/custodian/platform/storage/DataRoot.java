@@ -1,0 +1,79 @@
+package dev.custodian.platform.storage;
+
+import dev.custodian.platform.config.InvalidConfigurationException;
+import dev.custodian.platform.config.Settings;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+/**
+ * The one directory under which Custodian keeps files ({@code custodian.data.dir}): {@code input/},
+ * {@code output/}, {@code temp/}, {@code logs/}, {@code backups/}. Resolved to its real path once at startup;
+ * every path handed out is checked to stay inside it.
+ */
+@ApplicationScoped
+public class DataRoot {
+
+    static final String KEY = "custodian.data.dir";
+
+    @Inject
+    Settings settings;
+
+    private Path root;
+
+    @PostConstruct
+    void init() {
+        String configured = settings.string(KEY);
+        Path path = Paths.get(configured).toAbsolutePath().normalize();
+        if (path.getNameCount() == 0) {
+            throw new InvalidConfigurationException(KEY, configured, "the data root must not be the file system root");
+        }
+        try {
+            Files.createDirectories(path);
+            root = path.toRealPath();
+            for (String dir : new String[] {"input", "output", "temp", "logs", "backups"}) {
+                Files.createDirectories(root.resolve(dir));
+            }
+        } catch (IOException e) {
+            throw new InvalidConfigurationException(KEY, configured, "cannot create the data root: " + e);
+        }
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path input() {
+        return root.resolve("input");
+    }
+
+    public Path output() {
+        return root.resolve("output");
+    }
+
+    public Path temp() {
+        return root.resolve("temp");
+    }
+
+    /** Resolves a stored file name (never a client-chosen one) inside {@code dir}, refusing anything that escapes it. */
+    public Path resolve(Path dir, String name) {
+        Path resolved = dir.resolve(name).normalize();
+        if (!resolved.getParent().equals(dir) || !resolved.startsWith(root)) {
+            throw new IllegalArgumentException("file name escapes the data root: " + name);
+        }
+        return resolved;
+    }
+
+    /** Best-effort removal of a file of ours, for clean-up paths where a failure must not hide the first error. */
+    public void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // the file sweep of temp/ catches what is left behind
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.custodian.platform.time;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.time.Clock;
+
+/** The one place that decides what "now" is; logic takes {@code clock.instant()}, never {@code Instant.now()}. */
+@ApplicationScoped
+public class ClockProducer {
+
+    @Produces
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}
