@@ -25,8 +25,8 @@ CREATE TABLE job (
     CONSTRAINT job_status_check CHECK (status IN ('PENDING', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED'))
 );
 
--- claim: the oldest eligible PENDING job of a type
-CREATE INDEX job_claim_idx ON job (status, type, run_at);
+-- claim: PENDING jobs in the order they become eligible (read in index order, stopped by LIMIT)
+CREATE INDEX job_claim_idx ON job (status, run_at);
 -- retention stage one: finished jobs of a status older than its TTL
 CREATE INDEX job_status_finished_idx ON job (status, finished_at);
 -- retention stage two: soft-deleted jobs past the restore window

@@ -1,10 +1,8 @@
 package dev.custodian.execution;
 
-import jakarta.json.Json;
+import dev.custodian.platform.json.JsonText;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,9 +14,7 @@ public record JobContext(UUID jobId, String type, String payloadJson, int attemp
         if (payloadJson == null) {
             return JsonValue.NULL;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(payloadJson))) {
-            return reader.readValue();
-        }
+        return JsonText.parse(payloadJson);
     }
 
     public JsonObject payloadObject() {

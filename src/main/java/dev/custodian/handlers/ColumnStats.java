@@ -1,6 +1,6 @@
 package dev.custodian.handlers;
 
-import jakarta.json.Json;
+import dev.custodian.platform.json.JsonText;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -38,7 +38,7 @@ final class ColumnStats {
     }
 
     JsonObject toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("name", name).add("nonEmpty", nonEmpty);
+        JsonObjectBuilder json = JsonText.object().add("name", name).add("nonEmpty", nonEmpty);
         boolean hasNumbers = numeric && nonEmpty > 0;
         json.add("numeric", hasNumbers);
         if (hasNumbers) {

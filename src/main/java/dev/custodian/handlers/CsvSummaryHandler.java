@@ -3,6 +3,7 @@ package dev.custodian.handlers;
 import dev.custodian.execution.JobContext;
 import dev.custodian.execution.JobHandler;
 import dev.custodian.execution.JobOutcome;
+import dev.custodian.platform.json.JsonText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import java.io.BufferedReader;
@@ -60,8 +61,8 @@ public class CsvSummaryHandler implements JobHandler {
                 columns.get(i).accept(i < row.size() ? row.get(i) : "");
             }
         }
-        var array = jakarta.json.Json.createArrayBuilder();
+        var array = JsonText.array();
         columns.forEach(c -> array.add(c.toJson()));
-        return jakarta.json.Json.createObjectBuilder().add("rows", rows).add("columns", array).build();
+        return JsonText.object().add("rows", rows).add("columns", array).build();
     }
 }

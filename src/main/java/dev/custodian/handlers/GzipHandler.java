@@ -3,8 +3,8 @@ package dev.custodian.handlers;
 import dev.custodian.execution.JobContext;
 import dev.custodian.execution.JobHandler;
 import dev.custodian.execution.JobOutcome;
+import dev.custodian.platform.json.JsonText;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
@@ -45,7 +45,7 @@ public class GzipHandler implements JobHandler {
         }
         long inputBytes = Files.size(input);
         long outputBytes = Files.size(output);
-        return JobOutcome.withOutput(Json.createObjectBuilder()
+        return JobOutcome.withOutput(JsonText.object()
                 .add("inputBytes", inputBytes)
                 .add("outputBytes", outputBytes)
                 .build(), output);

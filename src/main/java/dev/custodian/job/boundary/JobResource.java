@@ -11,6 +11,7 @@ import dev.custodian.job.control.PayloadTooLargeException;
 import dev.custodian.job.control.SubmitCommand;
 import dev.custodian.job.entity.Job;
 import dev.custodian.job.entity.JobStatus;
+import dev.custodian.platform.json.JsonText;
 import dev.custodian.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -78,7 +79,11 @@ public class JobResource {
         MultipartForm form = MultipartForm.of(parts);
         EntityPart file = form.part("file")
                 .orElseThrow(() -> new InvalidJobRequestException("a multipart submission needs a 'file' part"));
-        SubmitCommand command = new SubmitCommand(form.text("type").orElse(null), form.text("payload").orElse(null),
+        String payload = form.text("payload").orElse(null);
+        if (payload != null && !JsonText.isValid(payload)) {
+            throw new InvalidJobRequestException("the 'payload' part is not valid JSON");
+        }
+        SubmitCommand command = new SubmitCommand(form.text("type").orElse(null), payload,
                 form.integer("timeoutSeconds"), form.integer("maxAttempts"));
         try (InputStream content = file.getContent()) {
             return created(submission.submitWithFile(caller(), command, content));

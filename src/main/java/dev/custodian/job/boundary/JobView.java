@@ -2,10 +2,8 @@ package dev.custodian.job.boundary;
 
 import dev.custodian.job.entity.Job;
 import dev.custodian.job.entity.JobStatus;
-import jakarta.json.Json;
-import jakarta.json.JsonReader;
+import dev.custodian.platform.json.JsonText;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -23,11 +21,6 @@ public record JobView(UUID id, String type, JobStatus status, JsonValue payload,
     }
 
     static JsonValue json(String text) {
-        if (text == null) {
-            return null;
-        }
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            return reader.readValue();
-        }
+        return text == null ? null : JsonText.parse(text);
     }
 }

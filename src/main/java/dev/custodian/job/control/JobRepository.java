@@ -41,7 +41,7 @@ public class JobRepository {
         return em.createQuery("""
                         select j from Job j
                         where j.status = :pending and j.type in :types and j.runAt <= :now and j.deletedAt is null
-                        order by j.runAt, j.createdAt""", Job.class)
+                        order by j.runAt""", Job.class)
                 .setParameter("pending", JobStatus.PENDING)
                 .setParameter("types", types)
                 .setParameter("now", now)

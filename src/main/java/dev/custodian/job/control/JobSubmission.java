@@ -5,11 +5,7 @@ import dev.custodian.execution.JobHandler;
 import dev.custodian.job.entity.Job;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
-import jakarta.json.JsonReader;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -54,9 +50,6 @@ public class JobSubmission {
         if (command.payloadJson() != null && command.payloadJson().length() > MAX_PAYLOAD_CHARS) {
             throw new PayloadTooLargeException("payload is larger than " + MAX_PAYLOAD_CHARS + " characters");
         }
-        if (command.payloadJson() != null && !isJson(command.payloadJson())) {
-            throw new InvalidJobRequestException("payload is not valid JSON");
-        }
         int timeout = within("timeoutSeconds", command.timeoutSeconds(), config.defaultTimeoutSeconds(), MAX_TIMEOUT_SECONDS);
         int attempts = within("maxAttempts", command.maxAttempts(), config.defaultMaxAttempts(), 100);
         return new ValidSubmission(type, command.payloadJson(), timeout, attempts);
@@ -86,15 +79,6 @@ public class JobSubmission {
         TreeSet<String> known = new TreeSet<>(handlers.types());
         known.addAll(config.externalTypes());
         return String.join(", ", known);
-    }
-
-    private static boolean isJson(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            reader.readValue();
-            return true;
-        } catch (JsonException e) {
-            return false;
-        }
     }
 
     private static int within(String field, Integer value, int fallback, int max) {

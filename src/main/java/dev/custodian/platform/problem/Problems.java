@@ -1,6 +1,6 @@
 package dev.custodian.platform.problem;
 
-import jakarta.json.Json;
+import dev.custodian.platform.json.JsonText;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 
@@ -13,7 +13,7 @@ public final class Problems {
     }
 
     public static Response response(Response.StatusType status, String title, String detail) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JsonText.object()
                 .add("type", "about:blank")
                 .add("title", title)
                 .add("status", status.getStatusCode());

@@ -1,0 +1,120 @@
+package dev.custodian.it;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * What the integration tests share with the server under test: its database (read and reset directly over JDBC)
+ * and its data root. {@link #reset()} empties both, so every test starts from nothing, whatever ran before.
+ */
+public final class Environment {
+
+    public static final String DATABASE = System.getProperty("it.database", "h2");
+
+    private Environment() {
+    }
+
+    public static Path dataRoot() {
+        return Paths.get("target", "it", DATABASE, "data").toAbsolutePath();
+    }
+
+    public static Path input() {
+        return dataRoot().resolve("input");
+    }
+
+    public static Path output() {
+        return dataRoot().resolve("output");
+    }
+
+    public static Path temp() {
+        return dataRoot().resolve("temp");
+    }
+
+    public static Connection connect() throws SQLException {
+        if (DATABASE.equals("postgres")) {
+            return DriverManager.getConnection(System.getProperty("custodian.pg.url", "jdbc:postgresql://127.0.0.1:5432/test"),
+                    "postgres", "");
+        }
+        String file = Paths.get("target", "it", "h2", "db", "custodian").toAbsolutePath().toString();
+        return DriverManager.getConnection("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE", "custodian", "custodian");
+    }
+
+    /** Deletes every job (events go by cascade) and every file under input/, output/ and temp/. */
+    public static void reset() {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM job");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        for (Path dir : new Path[] {input(), output(), temp()}) {
+            try (Stream<Path> files = Files.list(dir)) {
+                files.forEach(f -> {
+                    try {
+                        Files.deleteIfExists(f);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    public static long count(String sql) {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static long files(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Polls the job as {@code api} until {@code condition} holds; fails after {@code within}. */
+    public static JsonObject awaitJob(Api api, String id, Duration within, Predicate<JsonObject> condition) {
+        long deadline = System.nanoTime() + within.toNanos();
+        JsonObject job = null;
+        while (System.nanoTime() < deadline) {
+            Api.Reply reply = api.get("/api/jobs/" + id);
+            if (reply.status() == 200) {
+                job = reply.object();
+                if (condition.test(job)) {
+                    return job;
+                }
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return fail("job %s did not reach the expected state within %s; last seen: %s", id, within, job);
+    }
+
+    public static JsonObject awaitStatus(Api api, String id, String status, Duration within) {
+        return awaitJob(api, id, within, job -> status.equals(job.getString("status")));
+    }
+}

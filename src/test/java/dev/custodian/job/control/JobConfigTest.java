@@ -1,0 +1,64 @@
+package dev.custodian.job.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.custodian.platform.config.InvalidConfigurationException;
+import dev.custodian.platform.config.MapConfig;
+import dev.custodian.platform.config.Settings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class JobConfigTest {
+
+    @Test
+    void the_shipped_defaults_are_valid() throws IOException {
+        JobConfig config = load(Map.of());
+
+        assertThat(config.defaultTimeoutSeconds()).isEqualTo(600);
+        assertThat(config.defaultMaxAttempts()).isEqualTo(3);
+        assertThat(config.uploadMaxSize()).isEqualTo(100L * 1024 * 1024);
+        assertThat(config.retryPolicy()).isEqualTo(new RetryPolicy(Duration.ofSeconds(10), Duration.ofHours(1)));
+        assertThat(config.externalTypes()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "custodian.job.timeout, -5m", "custodian.job.timeout, 0s", "custodian.job.timeout, soon",
+        "custodian.job.lease, 0", "custodian.job.concurrency, 0", "custodian.job.concurrency, many",
+        "custodian.job.max-attempts, 101", "custodian.job.retry.initial-delay, 1y", "custodian.upload.max-size, 0",
+        "custodian.job.poll-interval, PT-1S"
+    })
+    void an_invalid_value_stops_startup_naming_the_key_and_value(String key, String value) {
+        assertThatThrownBy(() -> load(Map.of(key, value)))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageStartingWith("Invalid configuration " + key + "=" + value + ": ");
+    }
+
+    @Test
+    void external_types_are_a_comma_separated_list() throws IOException {
+        assertThat(load(Map.of("custodian.job.external-types", "ocr, transcode")).externalTypes())
+                .containsExactlyInAnyOrder("ocr", "transcode");
+    }
+
+    static JobConfig load(Map<String, String> overrides) throws IOException {
+        Properties defaults = new Properties();
+        try (InputStream in = JobConfigTest.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
+            defaults.load(in);
+        }
+        Map<String, String> values = new HashMap<>();
+        defaults.forEach((k, v) -> values.put(k.toString(), v.toString()));
+        values.putAll(overrides);
+        JobConfig config = new JobConfig();
+        config.settings = new Settings(new MapConfig(values));
+        config.load();
+        return config;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.custodian.job.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PageCursorTest {
+
+    @Test
+    void a_cursor_survives_encoding() {
+        PageCursor cursor = new PageCursor(Instant.parse("2026-11-25T10:00:00.123456Z"), UUID.randomUUID());
+
+        assertThat(PageCursor.decode(cursor.encode())).isEqualTo(cursor);
+        assertThat(cursor.encode()).doesNotContain("=", "+", "/");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"garbage", "", "!!!", "MTIz", "MS4yLm5vdC1hLXV1aWQ"})
+    void anything_else_is_an_invalid_request(String text) {
+        assertThatThrownBy(() -> PageCursor.decode(text)).isInstanceOf(InvalidJobRequestException.class)
+                .hasMessageContaining("nextCursor");
+    }
+}

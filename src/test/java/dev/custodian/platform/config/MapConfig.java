@@ -1,0 +1,51 @@
+package dev.custodian.platform.config;
+
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigValue;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.eclipse.microprofile.config.spi.Converter;
+
+/** A MicroProfile {@link Config} over a map, for unit tests of configuration parsing. */
+public record MapConfig(Map<String, String> values) implements Config {
+
+    @Override
+    public <T> T getValue(String name, Class<T> type) {
+        return getOptionalValue(name, type).orElseThrow();
+    }
+
+    @Override
+    public ConfigValue getConfigValue(String name) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> Optional<T> getOptionalValue(String name, Class<T> type) {
+        if (type != String.class) {
+            throw new UnsupportedOperationException(type.getName());
+        }
+        return Optional.ofNullable((T) values.get(name));
+    }
+
+    @Override
+    public Iterable<String> getPropertyNames() {
+        return values.keySet();
+    }
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources() {
+        return java.util.List.of();
+    }
+
+    @Override
+    public <T> Optional<Converter<T>> getConverter(Class<T> forType) {
+        return Optional.empty();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) {
+        throw new UnsupportedOperationException();
+    }
+}

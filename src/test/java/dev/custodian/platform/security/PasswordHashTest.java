@@ -1,0 +1,34 @@
+package dev.custodian.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PasswordHashTest {
+
+    @Test
+    void a_pbkdf2_hash_matches_only_its_password() {
+        String stored = PasswordHash.hash("s3cret".toCharArray());
+
+        assertThat(stored).startsWith("pbkdf2:210000:");
+        assertThat(PasswordHash.isSupported(stored)).isTrue();
+        assertThat(PasswordHash.matches("s3cret".toCharArray(), stored)).isTrue();
+        assertThat(PasswordHash.matches("s3cret!".toCharArray(), stored)).isFalse();
+        assertThat(PasswordHash.hash("s3cret".toCharArray())).isNotEqualTo(stored);
+    }
+
+    @Test
+    void plain_passwords_are_compared_exactly() {
+        assertThat(PasswordHash.matches("pw".toCharArray(), "plain:pw")).isTrue();
+        assertThat(PasswordHash.matches("PW".toCharArray(), "plain:pw")).isFalse();
+        assertThat(PasswordHash.isPlain("plain:pw")).isTrue();
+    }
+
+    @Test
+    void unknown_formats_and_empty_passwords_are_not_supported() {
+        assertThat(PasswordHash.isSupported("secret")).isFalse();
+        assertThat(PasswordHash.isSupported("plain:")).isFalse();
+        assertThat(PasswordHash.isSupported("pbkdf2:1:abc")).isFalse();
+        assertThat(PasswordHash.isSupported(null)).isFalse();
+    }
+}
