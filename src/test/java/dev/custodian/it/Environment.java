@@ -46,7 +46,7 @@ public final class Environment {
 
     public static Connection connect() throws SQLException {
         if (DATABASE.equals("postgres")) {
-            return DriverManager.getConnection(System.getProperty("custodian.pg.url", "jdbc:postgresql://127.0.0.1:5432/test"),
+            return DriverManager.getConnection(System.getProperty("custodian.pg.url", "jdbc:postgresql://127.0.0.1:5432/custodian_it"),
                     "postgres", "");
         }
         String file = Paths.get("target", "it", "h2", "db", "custodian").toAbsolutePath().toString();
