@@ -2,6 +2,7 @@ package dev.custodian.platform.security;
 
 import dev.custodian.platform.problem.Problems;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.DynamicFeature;
@@ -27,7 +28,8 @@ public class RoleCheck implements DynamicFeature {
             allowed = resource.getResourceClass().getAnnotation(RolesAllowed.class);
         }
         if (allowed != null) {
-            context.register(new Filter(Arrays.asList(allowed.value())));
+            // ahead of any @RolesAllowed filter of the JAX-RS implementation, so the answer is ours everywhere
+            context.register(new Filter(Arrays.asList(allowed.value())), Priorities.AUTHORIZATION - 10);
         }
     }
 
