@@ -26,14 +26,21 @@ public final class Api {
     public static final String BASE = System.getProperty("it.base-url", "http://127.0.0.1:18080");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    private final String base;
     private final String authorization;
 
-    private Api(String authorization) {
+    private Api(String base, String authorization) {
+        this.base = base;
         this.authorization = authorization;
     }
 
     public static Api as(String user, String password) {
-        return new Api("Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        return at(BASE, user, password);
+    }
+
+    /** A user of a server other than the shared one under test. */
+    public static Api at(String base, String user, String password) {
+        return new Api(base, "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
     public static Api alice() {
@@ -53,7 +60,7 @@ public final class Api {
     }
 
     public static Api anonymous() {
-        return new Api(null);
+        return new Api(BASE, null);
     }
 
     public Reply get(String path) {
@@ -108,7 +115,7 @@ public final class Api {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }
