@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Writes each transition's {@code job_event} row in the transaction that made it, logs it as one structured
@@ -34,13 +35,24 @@ public class JobTimeline {
         em.persist(event);
         boolean routine = event.type() == JobEventType.SUBMITTED || event.type() == JobEventType.STARTED;
         if (routine ? LOG.isDebugEnabled() : LOG.isInfoEnabled()) {
-            String line = "Job {} {}: {}";
-            Object[] args = {kv("jobId", job.id()), kv("event", event.type()), kv("status", job.status()),
-                    kv("type", job.type()), kv("attempt", job.attempts()), kv("detail", event.message())};
-            if (routine) {
-                LOG.debug(line, args);
-            } else {
-                LOG.info(line, args);
+            // jobId is context (MDC), as on the executor's threads, so that it is never printed twice
+            String outer = MDC.get("jobId");
+            MDC.put("jobId", job.id().toString());
+            try {
+                String line = "Job {} {} {} {} {}";
+                Object[] args = {kv("event", event.type()), kv("status", job.status()), kv("type", job.type()),
+                        kv("attempt", job.attempts()), kv("detail", event.message())};
+                if (routine) {
+                    LOG.debug(line, args);
+                } else {
+                    LOG.info(line, args);
+                }
+            } finally {
+                if (outer == null) {
+                    MDC.remove("jobId");
+                } else {
+                    MDC.put("jobId", outer);
+                }
             }
         }
         changes.fire(new JobChanged(job.id(), job.type(), event.type(), job.status(), job.inputFile()));

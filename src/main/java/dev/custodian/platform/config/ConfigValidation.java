@@ -2,6 +2,7 @@ package dev.custodian.platform.config;
 
 import dev.custodian.job.control.JobConfig;
 import dev.custodian.platform.NodeIdentity;
+import dev.custodian.platform.logging.JulFallbackFormat;
 import dev.custodian.platform.security.UserDirectory;
 import dev.custodian.platform.storage.DataRoot;
 import jakarta.annotation.PostConstruct;
@@ -36,11 +37,12 @@ public class ConfigValidation {
     @PostConstruct
     void validate() {
         try {
-            jobs.concurrency();
-            users.authenticate("", new char[0]);
             ch.qos.logback.classic.LoggerContext context =
                     (ch.qos.logback.classic.LoggerContext) LoggerFactory.getILoggerFactory();
             context.putProperty("nodeId", node.id());
+            JulFallbackFormat.apply();
+            jobs.concurrency();
+            users.authenticate("", new char[0]);
             LOG.info("Custodian configured: data root {}, node {}", dataRoot.root(), node.id());
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
