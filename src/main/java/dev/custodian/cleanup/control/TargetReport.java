@@ -1,0 +1,24 @@
+package dev.custodian.cleanup.control;
+
+import java.util.List;
+
+/**
+ * What one cleanup target did (or, in a dry run, would do) in one run.
+ *
+ * @param matched    candidates the target's selection found
+ * @param deleted    candidates actually deleted (always 0 in a dry run)
+ * @param bytesFreed real sizes of what was (or would be) deleted
+ * @param errors     candidates whose deletion failed; the run went on
+ * @param durationMs wall time of the target
+ * @param sample     at most {@link TargetTally#SAMPLE_SIZE} ids or relative paths, oldest first
+ */
+public record TargetReport(long matched, long deleted, long bytesFreed, long errors, long durationMs, List<String> sample) {
+
+    public TargetReport {
+        sample = List.copyOf(sample);
+    }
+
+    public static TargetReport empty() {
+        return new TargetReport(0, 0, 0, 0, 0, List.of());
+    }
+}

@@ -1,0 +1,49 @@
+package dev.custodian.cleanup.control;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Counts what a cleanup target matches and deletes while it streams its candidates, keeping only a bounded
+ * sample, so that a target never holds its whole selection in memory. Not thread-safe: one per target and run.
+ */
+public final class TargetTally {
+
+    public static final int SAMPLE_SIZE = 20;
+
+    private final long startedNanos = System.nanoTime();
+    private final List<String> sample = new ArrayList<>();
+    private long matched;
+    private long deleted;
+    private long bytesFreed;
+    private long errors;
+
+    /** A candidate was selected; {@code label} is its id or relative path (with a reason, if the target gives one). */
+    public void matched(String label) {
+        matched++;
+        if (sample.size() < SAMPLE_SIZE) {
+            sample.add(label);
+        }
+    }
+
+    /** A candidate of {@code bytes} was deleted, or in a dry run would be: bytes count either way. */
+    public void freed(long bytes) {
+        bytesFreed += bytes;
+    }
+
+    public void deleted(long count) {
+        deleted += count;
+    }
+
+    public void error() {
+        errors++;
+    }
+
+    public long matched() {
+        return matched;
+    }
+
+    public TargetReport report() {
+        return new TargetReport(matched, deleted, bytesFreed, errors, (System.nanoTime() - startedNanos) / 1_000_000, sample);
+    }
+}
