@@ -13,7 +13,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import dev.custodian.platform.config.Durations;
+import dev.custodian.worker.control.NodeRegistry;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -60,6 +64,13 @@ public class JobExecutor {
     @Inject
     JobFiles files;
 
+    @Inject
+    NodeRegistry nodes;
+
+    /** Events by which someone else (user, detector) takes a job away from the handler running it here. */
+    private static final Set<JobEventType> STOPPED_BY_OTHERS =
+            EnumSet.of(JobEventType.CANCELLED, JobEventType.TIMED_OUT, JobEventType.LEASE_EXPIRED);
+
     private final BlockingQueue<Boolean> wakeups = new ArrayBlockingQueue<>(1);
     private final Map<UUID, Execution> running = new ConcurrentHashMap<>();
     private ThreadPoolExecutor workers;
@@ -79,9 +90,16 @@ public class JobExecutor {
         dispatcher = threadFactory.newThread(this::dispatch);
         dispatcher.setName("custodian-dispatcher");
         dispatcher.start();
+        long renewal = Math.max(1000, config.lease().toMillis() / 3);
+        timers.scheduleWithFixedDelay(this::renewLeases, renewal, renewal, TimeUnit.MILLISECONDS);
         LOG.info("Executor started {} {}", kv("concurrency", concurrency), kv("types", handlers.types()));
     }
 
+    /**
+     * Graceful shutdown: stop claiming, give running handlers {@code custodian.shutdown.grace} to finish, then
+     * interrupt the rest and hand their jobs back (PENDING, eligible at once) so that another node picks them up
+     * without waiting for their leases.
+     */
     @PreDestroy
     public synchronized void stop() {
         if (dispatcher == null) {
@@ -89,14 +107,36 @@ public class JobExecutor {
         }
         stopping = true;
         dispatcher.interrupt();
-        timers.shutdownNow();
-        workers.shutdownNow();
+        workers.shutdown();
         try {
-            workers.awaitTermination(10, TimeUnit.SECONDS);
+            if (!workers.awaitTermination(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+                List<UUID> unfinished = List.copyOf(running.keySet());
+                running.values().forEach(Execution::interrupt);
+                int released = lifecycle.release(unfinished, "node shutting down after a grace of "
+                        + Durations.format(config.shutdownGrace()));
+                LOG.info("Shutdown grace over: {} {}", kv("released", released), kv("jobIds", unfinished));
+            }
+            workers.shutdownNow();
+            workers.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not hand back running jobs at shutdown; their leases will expire: {}", e.toString());
         }
+        timers.shutdownNow();
         dispatcher = null;
+    }
+
+    /** Renews the leases of the jobs running here and this node's heartbeat; stops jobs it no longer holds. */
+    private void renewLeases() {
+        try {
+            nodes.seen();
+            for (UUID lost : lifecycle.renew(List.copyOf(running.keySet()))) {
+                Optional.ofNullable(running.get(lost)).ifPresent(Execution::interrupt);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Renewing leases failed; trying again at the next renewal: {}", e.toString());
+        }
     }
 
     /** How many jobs this node runs right now. */
@@ -107,7 +147,7 @@ public class JobExecutor {
     void onJobChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobChanged change) {
         if (change.event() == JobEventType.SUBMITTED && handlers.forType(change.type()).isPresent()) {
             wakeUp();
-        } else if (change.event() == JobEventType.CANCELLED) {
+        } else if (STOPPED_BY_OTHERS.contains(change.event())) {
             Optional.ofNullable(running.get(change.jobId())).ifPresent(Execution::interrupt);
         }
     }
@@ -123,6 +163,10 @@ public class JobExecutor {
                 int wanted = 1 + slots.drainPermits();
                 List<ClaimedJob> claimed = claim(wanted);
                 slots.release(wanted - claimed.size());
+                if (stopping) {
+                    lifecycle.release(claimed.stream().map(ClaimedJob::id).toList(), "node shutting down");
+                    return;
+                }
                 claimed.forEach(this::launch);
                 if (claimed.size() < wanted) {
                     wakeups.poll(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);

@@ -1,35 +1,24 @@
 package dev.custodian.execution;
 
 import dev.custodian.job.control.JobConfig;
-import dev.custodian.job.control.JobRepository;
-import dev.custodian.job.control.JobTimeline;
-import dev.custodian.job.entity.Job;
 import dev.custodian.platform.NodeIdentity;
+import dev.custodian.worker.control.Leases;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
- * The transitions the executor makes, each in its own short transaction. Every finishing transition first
- * locks the row and checks that this node still holds the job: a job cancelled, timed out or taken over in
- * the meantime is left alone (the method returns {@code false}), so no job changes status twice.
+ * The in-process executor as a lease holder: the same {@link Leases} transitions as external workers, with this
+ * node's id as the worker id. Each answers {@code false} (or leaves a job out) when this node no longer holds the
+ * job: cancelled, timed out, or taken over after a lost lease.
  */
 @ApplicationScoped
-@Transactional
 public class JobLifecycle {
 
     @Inject
-    JobRepository jobs;
-
-    @Inject
-    JobTimeline timeline;
+    Leases leases;
 
     @Inject
     JobConfig config;
@@ -37,45 +26,29 @@ public class JobLifecycle {
     @Inject
     NodeIdentity node;
 
-    @Inject
-    Clock clock;
-
     public List<ClaimedJob> claim(Collection<String> types, int max) {
-        Instant now = now();
-        Instant leaseUntil = now.plus(config.lease());
-        List<Job> claimable = jobs.lockClaimable(types, now, max);
-        for (Job job : claimable) {
-            timeline.record(job, job.start(node.id(), now, leaseUntil));
-        }
-        return claimable.stream().map(ClaimedJob::of).toList();
+        return leases.claim(node.id(), types, max, config.lease()).stream().map(ClaimedJob::of).toList();
     }
 
     public boolean complete(UUID id, JobOutcome outcome) {
-        return ifHeld(id, job -> job.complete(outcome.resultJson(), outcome.outputFile(), now()));
+        return leases.complete(id, node.id(), outcome.resultJson(), outcome.outputFile()).isPresent();
     }
 
     /** A failed attempt: back to PENDING after the backoff while attempts remain, else FAILED. */
     public boolean failAttempt(UUID id, String reason) {
-        return ifHeld(id, job -> job.hasAttemptsLeft()
-                ? job.retryLater(reason, config.retryPolicy().nextRunAt(job.attempts(), now()), now())
-                : job.fail(reason, now()));
+        return leases.fail(id, node.id(), reason, true).isPresent();
     }
 
     public boolean timeOut(UUID id) {
-        return ifHeld(id, job -> job.timeOut(now()));
+        return leases.timeOut(id, node.id()).isPresent();
     }
 
-    private boolean ifHeld(UUID id, Function<Job, dev.custodian.job.entity.JobEvent> transition) {
-        return jobs.lock(id)
-                .filter(job -> job.isHeldBy(node.id()))
-                .map(job -> {
-                    timeline.record(job, transition.apply(job));
-                    return true;
-                })
-                .orElse(false);
+    /** Renews the leases of the jobs running here; answers those this node no longer holds. */
+    public List<UUID> renew(Collection<UUID> running) {
+        return leases.renew(node.id(), running, config.lease());
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    public int release(Collection<UUID> running, String reason) {
+        return leases.release(node.id(), running, reason);
     }
 }

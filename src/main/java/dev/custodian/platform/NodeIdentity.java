@@ -10,7 +10,7 @@ import java.net.UnknownHostException;
 /**
  * This instance's stable name ({@code custodian.node.id}): written as the lease holder of the jobs it runs
  * and into every log line. Defaults to {@code <host>:<http port>}, which survives restarts of the same
- * instance.
+ * instance; set it explicitly where host names are not stable (containers).
  */
 @ApplicationScoped
 public class NodeIdentity {
@@ -36,7 +36,19 @@ public class NodeIdentity {
         } catch (UnknownHostException e) {
             host = "localhost";
         }
-        String port = System.getProperty("payaramicro.port", System.getProperty("custodian.http.port", "8080"));
-        return host + ":" + port;
+        return host + ":" + httpPort(System.getProperty("sun.java.command", ""));
+    }
+
+    /**
+     * The HTTP port this instance was started with: {@code custodian.http.port} when set, else Payara Micro's
+     * {@code --port} option from the launch command, else WildFly's {@code jboss.http.port}, else 8080.
+     */
+    static String httpPort(String launchCommand) {
+        String explicit = System.getProperty("custodian.http.port", System.getProperty("jboss.http.port"));
+        if (explicit != null) {
+            return explicit;
+        }
+        java.util.regex.Matcher option = java.util.regex.Pattern.compile("--port[ =](\\d+)").matcher(launchCommand);
+        return option.find() ? option.group(1) : "8080";
     }
 }

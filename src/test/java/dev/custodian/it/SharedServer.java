@@ -20,6 +20,8 @@ import org.jboss.shrinkwrap.api.Archive;
  */
 public final class SharedServer extends PayaraMicroDeployableContainer {
 
+    private static final int BOOT_ATTEMPTS = 3;
+
     private Archive<?> deployed;
     private ProtocolMetaData metadata;
 
@@ -29,9 +31,21 @@ public final class SharedServer extends PayaraMicroDeployableContainer {
             return metadata;
         }
         stopServer();
-        metadata = super.deploy(archive);
-        deployed = archive;
-        return metadata;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                metadata = super.deploy(archive);
+                deployed = archive;
+                return metadata;
+            } catch (DeploymentException e) {
+                // Payara Micro 6 now and then fails its own boot (a ConcurrentModificationException in its metrics
+                // service while services start in parallel): the process exits and a fresh one boots fine.
+                if (attempt == BOOT_ATTEMPTS) {
+                    throw e;
+                }
+                deployed = archive;
+                stopServer();
+            }
+        }
     }
 
     @Override

@@ -3,12 +3,12 @@ package dev.custodian.job.boundary;
 import dev.custodian.job.control.InvalidJobRequestException;
 import java.util.UUID;
 
-final class JobIds {
+public final class JobIds {
 
     private JobIds() {
     }
 
-    static UUID parse(String text) {
+    public static UUID parse(String text) {
         try {
             if (text.length() == 36) {
                 return UUID.fromString(text);

@@ -21,6 +21,8 @@ public class JobConfig {
     private int concurrency;
     private Duration lease;
     private Duration pollInterval;
+    private Duration stuckCheckInterval;
+    private Duration shutdownGrace;
     private RetryPolicy retryPolicy;
     private Set<String> externalTypes;
     private long uploadMaxSize;
@@ -35,6 +37,8 @@ public class JobConfig {
         concurrency = settings.intBetween("custodian.job.concurrency", 1, 1024);
         lease = positive("custodian.job.lease");
         pollInterval = positive("custodian.job.poll-interval");
+        stuckCheckInterval = positive("custodian.stuck.check-interval");
+        shutdownGrace = settings.duration("custodian.shutdown.grace");
         retryPolicy = new RetryPolicy(positive("custodian.job.retry.initial-delay"), positive("custodian.job.retry.max-delay"));
         externalTypes = Set.copyOf(settings.list("custodian.job.external-types"));
         uploadMaxSize = settings.size("custodian.upload.max-size");
@@ -62,6 +66,14 @@ public class JobConfig {
 
     public Duration lease() {
         return lease;
+    }
+
+    public Duration stuckCheckInterval() {
+        return stuckCheckInterval;
+    }
+
+    public Duration shutdownGrace() {
+        return shutdownGrace;
     }
 
     public Duration pollInterval() {

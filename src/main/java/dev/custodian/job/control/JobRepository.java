@@ -51,6 +51,67 @@ public class JobRepository {
                 .getResultList();
     }
 
+    /** Extends the leases of the jobs {@code worker} still holds among {@code ids}; answers those ids. */
+    public List<UUID> renewLeases(String worker, Collection<UUID> ids, Instant until) {
+        em.createQuery("""
+                        update Job j set j.leaseExpiresAt = :until
+                        where j.workerId = :worker and j.status = :running and j.id in :ids""")
+                .setParameter("until", until)
+                .setParameter("worker", worker)
+                .setParameter("running", JobStatus.RUNNING)
+                .setParameter("ids", ids)
+                .executeUpdate();
+        return heldBy(worker, ids);
+    }
+
+    private List<UUID> heldBy(String worker, Collection<UUID> ids) {
+        return em.createQuery("select j.id from Job j where j.workerId = :worker and j.status = :running and j.id in :ids", UUID.class)
+                .setParameter("worker", worker)
+                .setParameter("running", JobStatus.RUNNING)
+                .setParameter("ids", ids)
+                .getResultList();
+    }
+
+    /** RUNNING jobs whose lease ran out before {@code now}, oldest expiry first (index job_lease_idx). */
+    public List<UUID> expiredLeases(Instant now, int max) {
+        return em.createQuery("""
+                        select j.id from Job j where j.status = :running and j.leaseExpiresAt < :now
+                        order by j.leaseExpiresAt""", UUID.class)
+                .setParameter("running", JobStatus.RUNNING)
+                .setParameter("now", now)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /** RUNNING jobs past their own timeout at {@code now} (index job_timeout_idx). */
+    public List<UUID> pastTimeout(Instant now, int max) {
+        return em.createQuery("""
+                        select j.id from Job j where j.status = :running and j.timeoutAt <= :now
+                        order by j.timeoutAt""", UUID.class)
+                .setParameter("running", JobStatus.RUNNING)
+                .setParameter("now", now)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /** The RUNNING jobs one worker holds (index job_worker_idx). */
+    public List<UUID> heldBy(String worker) {
+        return em.createQuery("select j.id from Job j where j.workerId = :worker and j.status = :running", UUID.class)
+                .setParameter("worker", worker)
+                .setParameter("running", JobStatus.RUNNING)
+                .getResultList();
+    }
+
+    /** How many RUNNING jobs each worker holds. */
+    public java.util.Map<String, Long> heldCounts() {
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        em.createQuery("select j.workerId, count(j) from Job j where j.status = :running group by j.workerId", Object[].class)
+                .setParameter("running", JobStatus.RUNNING)
+                .getResultList()
+                .forEach(row -> counts.put((String) row[0], (Long) row[1]));
+        return counts;
+    }
+
     /** Newest first; a user's own jobs, or everyone's for an admin. Soft-deleted jobs are hidden. */
     public JobPage page(Caller caller, JobQuery query) {
         StringBuilder jpql = new StringBuilder("select j from Job j where j.deletedAt is null");

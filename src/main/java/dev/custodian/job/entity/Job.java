@@ -61,6 +61,9 @@ public class Job {
     @Column(name = "lease_expires_at")
     private Instant leaseExpiresAt;
 
+    @Column(name = "timeout_at")
+    private Instant timeoutAt;
+
     @Column(name = "run_at", nullable = false)
     private Instant runAt;
 
@@ -121,6 +124,7 @@ public class Job {
         workerId = worker;
         leaseExpiresAt = leaseUntil;
         startedAt = now;
+        timeoutAt = now.plusSeconds(timeoutSeconds);
         error = null;
         return event(JobEventType.STARTED, from, status, now, worker, "attempt " + attempts + " of " + maxAttempts);
     }
@@ -154,9 +158,64 @@ public class Job {
         error = truncate(reason);
         workerId = null;
         leaseExpiresAt = null;
+        timeoutAt = null;
         runAt = nextRunAt;
         return event(JobEventType.RETRY_SCHEDULED, from, status, now, worker,
                 "attempt " + attempts + " failed, next attempt at " + nextRunAt + ": " + reason);
+    }
+
+    /** The holder renews its lease; no event (heartbeats are frequent), the lease itself is the record. */
+    public void heartbeat(String worker, Instant leaseUntil) {
+        if (!isHeldBy(worker)) {
+            throw new IllegalJobTransitionException(id, "is not held by " + worker);
+        }
+        leaseExpiresAt = leaseUntil;
+    }
+
+    /** The holder's lease ran out: back to PENDING while attempts remain, else FAILED (a stuck-job policy). */
+    public JobEvent leaseExpired(Instant now) {
+        String why = "lease of " + workerId + " expired at " + leaseExpiresAt;
+        return requeueOrFail(JobEventType.LEASE_EXPIRED, why, now);
+    }
+
+    /** Its node restarted while holding it: handled as an expired lease, without waiting for it to expire. */
+    public JobEvent recovered(Instant now) {
+        return requeueOrFail(JobEventType.RECOVERED, "node " + workerId + " restarted while holding it", now);
+    }
+
+    /** Its node shuts down and hands it back at once; the interrupted attempt is not counted. */
+    public JobEvent release(String reason, Instant now) {
+        JobStatus from = moveTo(JobStatus.PENDING, "released");
+        String worker = workerId;
+        attempts--;
+        workerId = null;
+        leaseExpiresAt = null;
+        timeoutAt = null;
+        runAt = now;
+        return event(JobEventType.RELEASED, from, status, now, worker, reason);
+    }
+
+    /** Whether a RUNNING job is past its own timeout at {@code now}, whoever runs it and however alive it is. */
+    public boolean isPastTimeout(Instant now) {
+        return status == JobStatus.RUNNING && timeoutAt != null && !now.isBefore(timeoutAt);
+    }
+
+    public boolean isLeaseExpired(Instant now) {
+        return status == JobStatus.RUNNING && leaseExpiresAt != null && now.isAfter(leaseExpiresAt);
+    }
+
+    private JobEvent requeueOrFail(JobEventType type, String why, Instant now) {
+        if (!hasAttemptsLeft()) {
+            return failAs(type, why + "; no attempts left", now);
+        }
+        JobStatus from = moveTo(JobStatus.PENDING, "requeued");
+        String worker = workerId;
+        error = truncate(why);
+        workerId = null;
+        leaseExpiresAt = null;
+        timeoutAt = null;
+        runAt = now;
+        return event(type, from, status, now, worker, why + "; requeued, " + (maxAttempts - attempts) + " attempt(s) left");
     }
 
     public JobEvent cancel(String by, Instant now) {
@@ -182,6 +241,11 @@ public class Job {
         }
         deletedAt = null;
         return event(JobEventType.RESTORED, status, status, now, null, "restored by " + by);
+    }
+
+    /** Waiting to be claimed (and not soft-deleted). */
+    public boolean isPending() {
+        return status == JobStatus.PENDING && deletedAt == null;
     }
 
     public boolean hasAttemptsLeft() {
@@ -213,6 +277,7 @@ public class Job {
         finishedAt = now;
         workerId = null;
         leaseExpiresAt = null;
+        timeoutAt = null;
     }
 
     private JobEvent event(JobEventType type, JobStatus from, JobStatus to, Instant at, String node, String message) {
@@ -236,6 +301,7 @@ public class Job {
     public String workerId() { return workerId; }
     public Instant leaseExpiresAt() { return leaseExpiresAt; }
     public Instant runAt() { return runAt; }
+    public Instant timeoutAt() { return timeoutAt; }
     public Instant createdAt() { return createdAt; }
     public Instant startedAt() { return startedAt; }
     public Instant finishedAt() { return finishedAt; }

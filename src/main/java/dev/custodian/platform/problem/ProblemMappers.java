@@ -4,6 +4,7 @@ import dev.custodian.job.control.InvalidJobRequestException;
 import dev.custodian.job.control.JobNotFoundException;
 import dev.custodian.job.control.PayloadTooLargeException;
 import dev.custodian.job.entity.IllegalJobTransitionException;
+import dev.custodian.worker.control.LeaseLostException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
@@ -51,6 +52,14 @@ public final class ProblemMappers {
     public static class Conflict implements ExceptionMapper<IllegalJobTransitionException> {
         @Override
         public Response toResponse(IllegalJobTransitionException e) {
+            return Problems.response(Status.CONFLICT, e.getMessage());
+        }
+    }
+
+    @Provider
+    public static class LeaseLost implements ExceptionMapper<LeaseLostException> {
+        @Override
+        public Response toResponse(LeaseLostException e) {
             return Problems.response(Status.CONFLICT, e.getMessage());
         }
     }

@@ -34,7 +34,7 @@ class JobConfigTest {
         "custodian.job.timeout, -5m", "custodian.job.timeout, 0s", "custodian.job.timeout, soon",
         "custodian.job.lease, 0", "custodian.job.concurrency, 0", "custodian.job.concurrency, many",
         "custodian.job.max-attempts, 101", "custodian.job.retry.initial-delay, 1y", "custodian.upload.max-size, 0",
-        "custodian.job.poll-interval, PT-1S"
+        "custodian.job.poll-interval, PT-1S", "custodian.stuck.check-interval, 0s", "custodian.shutdown.grace, -1s"
     })
     void an_invalid_value_stops_startup_naming_the_key_and_value(String key, String value) {
         assertThatThrownBy(() -> load(Map.of(key, value)))

@@ -1,0 +1,29 @@
+package dev.custodian.worker.boundary;
+
+import dev.custodian.platform.security.Roles;
+import dev.custodian.worker.control.NodeRegistry;
+import dev.custodian.worker.control.NodeRegistry.NodeStatus;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** {@code GET /api/system/nodes}: every node with its last heartbeat and the jobs it holds (admins). */
+@Path("system/nodes")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class NodeResource {
+
+    @Inject
+    NodeRegistry nodes;
+
+    @GET
+    public List<NodeStatus> list() {
+        return nodes.all();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.custodian.worker.boundary;
+
+import dev.custodian.job.boundary.JobIds;
+import dev.custodian.job.boundary.JobView;
+import dev.custodian.job.control.InvalidJobRequestException;
+import dev.custodian.platform.security.Roles;
+import dev.custodian.worker.control.WorkerService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The worker calls of SPEC section 5: claim, heartbeat, complete, fail (roles {@code worker} or {@code admin}). */
+@Path("jobs")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.WORKER, Roles.ADMIN})
+public class WorkerResource {
+
+    @Inject
+    WorkerService workers;
+
+    @POST
+    @Path("claim")
+    public Response claim(ClaimRequest request) {
+        if (request == null) {
+            throw new InvalidJobRequestException("a JSON body {workerId, types[], leaseSeconds?} is required");
+        }
+        return workers.claim(request.workerId(), request.types(), request.leaseSeconds())
+                .map(job -> Response.ok(JobView.of(job)).build())
+                .orElseGet(() -> Response.noContent().build());
+    }
+
+    @POST
+    @Path("{id}/heartbeat")
+    public JobView heartbeat(@PathParam("id") String id, WorkerCall call) {
+        WorkerCall body = required(call);
+        return JobView.of(workers.heartbeat(JobIds.parse(id), body.workerId(), body.leaseSeconds()));
+    }
+
+    @POST
+    @Path("{id}/complete")
+    public JobView complete(@PathParam("id") String id, WorkerCall call) {
+        WorkerCall body = required(call);
+        return JobView.of(workers.complete(JobIds.parse(id), body.workerId(), body.resultJson()));
+    }
+
+    @POST
+    @Path("{id}/fail")
+    public JobView fail(@PathParam("id") String id, WorkerCall call) {
+        WorkerCall body = required(call);
+        return JobView.of(workers.fail(JobIds.parse(id), body.workerId(), body.error(), body.retry()));
+    }
+
+    private static WorkerCall required(WorkerCall call) {
+        if (call == null) {
+            throw new InvalidJobRequestException("a JSON body with workerId is required");
+        }
+        return call;
+    }
+}

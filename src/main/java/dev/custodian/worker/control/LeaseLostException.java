@@ -1,0 +1,12 @@
+package dev.custodian.worker.control;
+
+import java.util.UUID;
+
+/** A worker called about a job it does not hold (never claimed, lease expired and taken over, or finished). */
+public class LeaseLostException extends RuntimeException {
+
+    public LeaseLostException(UUID id, String workerId) {
+        super("Job " + id + " is not held by worker '" + workerId + "' (its lease expired, or it was finished, "
+                + "cancelled or taken over); the call changed nothing");
+    }
+}

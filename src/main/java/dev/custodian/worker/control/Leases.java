@@ -1,0 +1,109 @@
+package dev.custodian.worker.control;
+
+import dev.custodian.job.control.JobConfig;
+import dev.custodian.job.control.JobRepository;
+import dev.custodian.job.control.JobTimeline;
+import dev.custodian.job.entity.Job;
+import dev.custodian.job.entity.JobEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Every transition a lease holder makes, for external workers and the in-process executor alike, each in its own
+ * short transaction. A finishing call first locks the row and checks that the caller still holds the job;
+ * otherwise it changes nothing and answers empty, so no job changes status twice and a worker that lost its
+ * lease cannot overwrite what another did.
+ */
+@ApplicationScoped
+@Transactional
+public class Leases {
+
+    @Inject
+    JobRepository jobs;
+
+    @Inject
+    JobTimeline timeline;
+
+    @Inject
+    JobConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** The oldest eligible PENDING jobs of {@code types}, now RUNNING and held by {@code worker} for {@code lease}. */
+    public List<Job> claim(String worker, Collection<String> types, int max, Duration lease) {
+        Instant now = now();
+        List<Job> claimed = jobs.lockClaimable(types, now, max).stream().filter(Job::isPending).toList();
+        for (Job job : claimed) {
+            timeline.record(job, job.start(worker, now, now.plus(lease)));
+        }
+        return claimed;
+    }
+
+    public Optional<Job> heartbeat(UUID id, String worker, Duration lease) {
+        Instant now = now();
+        return jobs.lock(id).filter(job -> job.isHeldBy(worker)).map(job -> {
+            if (job.isPastTimeout(now)) {
+                timeline.record(job, job.timeOut(now));
+                return null;
+            }
+            job.heartbeat(worker, now.plus(lease));
+            return job;
+        });
+    }
+
+    /** Renews the leases of the given jobs this worker still holds; answers the ids it no longer holds. */
+    public List<UUID> renew(String worker, Collection<UUID> ids, Duration lease) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> held = jobs.renewLeases(worker, ids, now().plus(lease));
+        return ids.stream().filter(id -> !held.contains(id)).toList();
+    }
+
+    public Optional<Job> complete(UUID id, String worker, String resultJson, String outputFile) {
+        return ifHeld(id, worker, job -> job.complete(resultJson, outputFile, now()));
+    }
+
+    /** A failed attempt: back to PENDING after the backoff while attempts remain (and {@code retry}), else FAILED. */
+    public Optional<Job> fail(UUID id, String worker, String reason, boolean retry) {
+        Instant now = now();
+        return ifHeld(id, worker, job -> retry && job.hasAttemptsLeft()
+                ? job.retryLater(reason, config.retryPolicy().nextRunAt(job.attempts(), now), now)
+                : job.fail(reason, now));
+    }
+
+    public Optional<Job> timeOut(UUID id, String worker) {
+        return ifHeld(id, worker, job -> job.timeOut(now()));
+    }
+
+    /** Hands jobs back at once (shutdown): PENDING again, eligible now, the interrupted attempt not counted. */
+    public int release(String worker, Collection<UUID> ids, String reason) {
+        int released = 0;
+        for (UUID id : ids) {
+            released += ifHeld(id, worker, job -> job.release(reason, now())).isPresent() ? 1 : 0;
+        }
+        return released;
+    }
+
+    private Optional<Job> ifHeld(UUID id, String worker, Function<Job, JobEvent> transition) {
+        return jobs.lock(id).filter(job -> job.isHeldBy(worker)).map(job -> {
+            timeline.record(job, transition.apply(job));
+            return job;
+        });
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
