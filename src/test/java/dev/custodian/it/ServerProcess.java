@@ -1,0 +1,134 @@
+package dev.custodian.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+
+/**
+ * A Payara Micro of its own, in a separate process, running the test WAR (the packaged WAR plus the test
+ * handlers): for tests that need several instances, a kill, a restart or their own configuration.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final int port;
+    private final Path work;
+    private final Path config;
+    private final List<String> database;
+    private Process process;
+    private int boots;
+
+    private ServerProcess(String name, int port, Path work, Path config, List<String> database) {
+        this.name = name;
+        this.port = port;
+        this.work = work;
+        this.config = config;
+        this.database = database;
+    }
+
+    /** An instance on PostgreSQL database {@code db} with {@code properties} (custodian.* settings). */
+    public static ServerProcess onPostgres(String name, int port, String db, Map<String, String> properties) throws IOException {
+        Path work = Paths.get("target", "it", "servers", name).toAbsolutePath();
+        Files.createDirectories(work);
+        Path config = work.resolve("server.properties");
+        StringBuilder text = new StringBuilder();
+        Map.of("custodian.db.host", "127.0.0.1", "custodian.db.port", "5432", "custodian.db.name", db,
+                "custodian.db.user", "postgres", "custodian.db.password", "unused")
+                .forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+        properties.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+        Files.writeString(config, text);
+        String configDir = System.getProperty("custodian.config.dir", "server-config");
+        List<String> database = List.of("--addLibs", Paths.get(System.getProperty("server.lib.dir", "target/server-lib"), "postgresql.jar").toString(),
+                "--postbootcommandfile", Paths.get(configDir, "payara", "postgres.asadmin").toString());
+        return new ServerProcess(name, port, work, config, database);
+    }
+
+    public String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Starts the server and waits until it answers; a boot that fails (Payara Micro now and then does) is retried. */
+    public ServerProcess start() throws IOException, InterruptedException {
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            if (tryStart()) {
+                return this;
+            }
+            kill();
+        }
+        throw new IllegalStateException(name + " did not start; see " + work);
+    }
+
+    private boolean tryStart() throws IOException, InterruptedException {
+        Path war = work.resolve("custodian.war");
+        if (!Files.exists(war)) {
+            Deployments.custodian().as(ZipExporter.class).exportTo(war.toFile(), true);
+        }
+        List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", System.getProperty("payara.micro.jar", "target/payara-micro.jar"),
+                "--nocluster", "--port", String.valueOf(port), "--contextroot", "/",
+                "--systemProperties", config.toString()));
+        command.addAll(database);
+        command.addAll(List.of("--deploy", war.toString()));
+        boots++;
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(work.resolve("server-" + boots + ".log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            if (answers()) {
+                return true;
+            }
+            Thread.sleep(250);
+        }
+        return false;
+    }
+
+    private boolean answers() {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base() + "/api/jobs")).timeout(Duration.ofSeconds(2)).build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 401;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** SIGKILL: the process dies at once, holding whatever it held. */
+    public void kill() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** SIGTERM, as an orchestrator stops a container; answers how long the process took to exit. */
+    public Duration stop() throws InterruptedException {
+        long start = System.nanoTime();
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(90, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        kill();
+    }
+}
