@@ -19,6 +19,17 @@ public final class Settings {
         this.config = config;
     }
 
+    /** Every configured key starting with {@code prefix} (for families such as per-type overrides). */
+    public java.util.SortedSet<String> keysStartingWith(String prefix) {
+        java.util.SortedSet<String> keys = new java.util.TreeSet<>();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith(prefix)) {
+                keys.add(name);
+            }
+        }
+        return keys;
+    }
+
     public Optional<String> optional(String key) {
         return config.getOptionalValue(key, String.class).map(String::trim).filter(s -> !s.isEmpty());
     }

@@ -1,0 +1,17 @@
+package dev.custodian.cleanup.control;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * What every target of one run shares: the run, whether it is dry, the instant the run started (every cutoff is
+ * computed from it, so a dry run and a real run started at the same instant select the same candidates), the
+ * per-run overrides, the batch size, and a hook the target calls between batches so the run's lock stays held.
+ */
+public record CleanupContext(UUID runId, boolean dryRun, Instant now, CleanupOverrides overrides, int batchSize,
+                             Runnable betweenBatches) {
+
+    public void batchDone() {
+        betweenBatches.run();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.custodian.files;
+
+import dev.custodian.cleanup.control.CleanupContext;
+import dev.custodian.cleanup.control.CleanupTarget;
+import dev.custodian.cleanup.control.TargetTally;
+import dev.custodian.platform.storage.DataRoot;
+import dev.custodian.retention.control.RetentionRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Target {@code files}: the temp, pattern, log and orphan-output sweeps of the data root, with the run's
+ * overrides of the temp and log ages. An output file counts as referenced while a job names it or while the job
+ * it is named after still exists (a running job's output is not yet recorded).
+ */
+@ApplicationScoped
+public class FileRetention implements CleanupTarget {
+
+    @Inject
+    FilesConfig config;
+
+    @Inject
+    DataRoot dataRoot;
+
+    @Inject
+    RetentionRepository repository;
+
+    @Override
+    public String name() {
+        return "files";
+    }
+
+    @Override
+    public void run(CleanupContext context, TargetTally tally) {
+        FilePolicy policy = config.policy();
+        if (context.overrides().tempMaxAge() != null) {
+            policy = policy.withTempMaxAge(context.overrides().tempMaxAge());
+        }
+        if (context.overrides().logMaxAge() != null) {
+            policy = policy.withLogMaxAge(context.overrides().logMaxAge());
+        }
+        FileSweep sweep = new FileSweep(policy, this::referenced);
+        for (Sweep kind : Sweep.values()) {
+            sweep.run(dataRoot.root(), kind, context.now(), context.dryRun(), tally);
+            context.batchDone();
+        }
+    }
+
+    private java.util.Set<String> referenced(List<String> names) {
+        List<UUID> jobIds = names.stream().map(FileRetention::jobId).flatMap(Optional::stream).filter(Objects::nonNull).toList();
+        return repository.referencedOutputs(names, jobIds);
+    }
+
+    private static Optional<UUID> jobId(String fileName) {
+        if (fileName.length() < 36) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(fileName.substring(0, 36)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

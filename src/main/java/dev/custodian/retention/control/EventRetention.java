@@ -1,0 +1,47 @@
+package dev.custodian.retention.control;
+
+import dev.custodian.cleanup.control.CleanupContext;
+import dev.custodian.cleanup.control.CleanupTarget;
+import dev.custodian.cleanup.control.TargetTally;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/**
+ * Target {@code events}: job events older than {@code custodian.retention.event-ttl} whose job no longer exists.
+ * The schema's {@code ON DELETE CASCADE} normally leaves none; this catches rows left by a database restored
+ * without the constraint or by manual deletes.
+ */
+@ApplicationScoped
+public class EventRetention implements CleanupTarget {
+
+    @Inject
+    RetentionRepository repository;
+
+    @Inject
+    RetentionConfig config;
+
+    @Override
+    public String name() {
+        return "events";
+    }
+
+    @Override
+    public void run(CleanupContext context, TargetTally tally) {
+        java.time.Instant cutoff = context.now().minus(config.eventTtl());
+        long after = Long.MIN_VALUE;
+        List<Long> page;
+        do {
+            page = repository.orphanedEvents(cutoff, after, context.batchSize());
+            if (page.isEmpty()) {
+                return;
+            }
+            page.forEach(id -> tally.matched(String.valueOf(id)));
+            if (!context.dryRun()) {
+                tally.deleted(repository.deleteEvents(page));
+            }
+            after = page.get(page.size() - 1);
+            context.batchDone();
+        } while (page.size() == context.batchSize());
+    }
+}

@@ -1,0 +1,137 @@
+package dev.custodian.retention.control;
+
+import dev.custodian.job.entity.Job;
+import dev.custodian.job.entity.JobEvent;
+import dev.custodian.job.entity.JobStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Retention's queries. Selections read one page in index order after a keyset cursor (never all candidates);
+ * every change re-checks its condition in the statement itself and runs in its own transaction, so concurrent
+ * runs and claims cannot make it touch a job it should keep, and each batch holds its row locks only briefly.
+ */
+@ApplicationScoped
+public class RetentionRepository {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /**
+     * A page of jobs due for soft delete: of a finished {@code status} finished before {@code cutoff}, or PENDING and
+     * never claimed, submitted before {@code cutoff}; restricted to one type, or to every type but the overridden.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public List<Candidate> dueForSoftDelete(JobStatus status, Instant cutoff, TypeScope scope, Optional<Candidate> after, int limit) {
+        String at = status == JobStatus.PENDING ? "j.runAt" : "j.finishedAt";
+        StringBuilder jpql = new StringBuilder("select new dev.custodian.retention.control.Candidate(j.id, " + at + ", j.outputFile)"
+                + " from Job j where j.status = :status and " + at + " < :cutoff and j.deletedAt is null");
+        if (status == JobStatus.PENDING) {
+            jpql.append(" and j.attempts = 0");
+        }
+        scope.where(jpql);
+        after.ifPresent(c -> jpql.append(" and (" + at + " > :afterAt or (" + at + " = :afterAt and j.id > :afterId))"));
+        jpql.append(" order by ").append(at).append(", j.id");
+        TypedQuery<Candidate> q = em.createQuery(jpql.toString(), Candidate.class)
+                .setParameter("status", status).setParameter("cutoff", cutoff).setMaxResults(limit);
+        scope.bind(q);
+        after.ifPresent(c -> q.setParameter("afterAt", c.at()).setParameter("afterId", c.id()));
+        return q.getResultList();
+    }
+
+    /** Soft-deletes those of {@code ids} that still qualify; answers how many it deleted. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public int softDelete(Collection<UUID> ids, JobStatus status, Instant cutoff, Instant now) {
+        String at = status == JobStatus.PENDING ? "j.runAt" : "j.finishedAt";
+        return em.createQuery("update Job j set j.deletedAt = :now, j.version = j.version + 1"
+                        + " where j.id in :ids and j.status = :status and " + at + " < :cutoff and j.deletedAt is null"
+                        + (status == JobStatus.PENDING ? " and j.attempts = 0" : ""))
+                .setParameter("now", now).setParameter("ids", ids).setParameter("status", status).setParameter("cutoff", cutoff)
+                .executeUpdate();
+    }
+
+    /** A page of soft-deleted jobs deleted at or before {@code cutoff}, oldest first. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public List<Candidate> dueForPurge(Instant cutoff, TypeScope scope, Optional<Candidate> after, int limit) {
+        StringBuilder jpql = new StringBuilder("select new dev.custodian.retention.control.Candidate(j.id, j.deletedAt, j.outputFile) from Job j"
+                + " where j.deletedAt <= :cutoff and j.status <> :running");
+        scope.where(jpql);
+        jpql.append(after.isPresent() ? " and (j.deletedAt > :afterAt or (j.deletedAt = :afterAt and j.id > :afterId))" : "")
+                .append(" order by j.deletedAt, j.id");
+        TypedQuery<Candidate> q = em.createQuery(jpql.toString(), Candidate.class)
+                .setParameter("cutoff", cutoff).setParameter("running", JobStatus.RUNNING).setMaxResults(limit);
+        scope.bind(q);
+        after.ifPresent(c -> q.setParameter("afterAt", c.at()).setParameter("afterId", c.id()));
+        return q.getResultList();
+    }
+
+    /** The jobs (with their events) of a purge batch, for the archive. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public List<ArchivedJob> forArchive(Collection<UUID> ids) {
+        List<Job> jobs = em.createQuery("select j from Job j where j.id in :ids order by j.id", Job.class)
+                .setParameter("ids", ids).getResultList();
+        List<JobEvent> events = em.createQuery("select e from JobEvent e where e.jobId in :ids order by e.jobId, e.id", JobEvent.class)
+                .setParameter("ids", ids).getResultList();
+        return jobs.stream().map(j -> new ArchivedJob(j, events.stream().filter(e -> e.jobId().equals(j.id())).toList())).toList();
+    }
+
+    /** Purges those of {@code ids} still soft-deleted before {@code cutoff}; their events go by ON DELETE CASCADE. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public int purge(Collection<UUID> ids, Instant cutoff) {
+        return em.createQuery("delete from Job j where j.id in :ids and j.deletedAt <= :cutoff and j.status <> :running")
+                .setParameter("ids", ids).setParameter("cutoff", cutoff).setParameter("running", JobStatus.RUNNING)
+                .executeUpdate();
+    }
+
+    /** Which of {@code ids} are gone (purged by this batch, or by a concurrent run). */
+    @Transactional(TxType.REQUIRES_NEW)
+    public Set<UUID> existing(Collection<UUID> ids) {
+        return Set.copyOf(em.createQuery("select j.id from Job j where j.id in :ids", UUID.class)
+                .setParameter("ids", ids).getResultList());
+    }
+
+    /** A page of events older than {@code cutoff} whose job no longer exists, oldest first. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public List<Long> orphanedEvents(Instant cutoff, long afterId, int limit) {
+        return em.createQuery("select e.id from JobEvent e where e.at < :cutoff and e.id > :after"
+                        + " and not exists (select j.id from Job j where j.id = e.jobId) order by e.id", Long.class)
+                .setParameter("cutoff", cutoff).setParameter("after", afterId).setMaxResults(limit).getResultList();
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public int deleteEvents(Collection<Long> ids) {
+        return em.createQuery("delete from JobEvent e where e.id in :ids and not exists (select j.id from Job j where j.id = e.jobId)")
+                .setParameter("ids", ids).executeUpdate();
+    }
+
+    /** Output file names referenced by a job, among {@code names}; a name whose job still exists counts as referenced. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public Set<String> referencedOutputs(Collection<String> names, Collection<UUID> jobIds) {
+        Set<String> referenced = new java.util.HashSet<>(em.createQuery("select j.outputFile from Job j where j.outputFile in :names", String.class)
+                .setParameter("names", names).getResultList());
+        if (!jobIds.isEmpty()) {
+            Set<UUID> live = Set.copyOf(em.createQuery("select j.id from Job j where j.id in :ids", UUID.class)
+                    .setParameter("ids", jobIds).getResultList());
+            for (String name : names) {
+                if (name.length() >= 36 && live.stream().anyMatch(id -> name.startsWith(id.toString()))) {
+                    referenced.add(name);
+                }
+            }
+        }
+        return referenced;
+    }
+
+    /** A job and its timeline, as written to the archive. */
+    public record ArchivedJob(Job job, List<JobEvent> events) {
+    }
+}

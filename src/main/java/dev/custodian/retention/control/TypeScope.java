@@ -1,0 +1,44 @@
+package dev.custodian.retention.control;
+
+import jakarta.persistence.TypedQuery;
+import java.util.Set;
+
+/** Which job types one selection pass covers: one overridden type, or every type except the overridden ones. */
+public sealed interface TypeScope {
+
+    void where(StringBuilder jpql);
+
+    void bind(TypedQuery<?> query);
+
+    static TypeScope only(String type) {
+        return new Only(type);
+    }
+
+    static TypeScope allExcept(Set<String> types) {
+        return new AllExcept(Set.copyOf(types));
+    }
+
+    record Only(String type) implements TypeScope {
+        public void where(StringBuilder jpql) {
+            jpql.append(" and j.type = :type");
+        }
+
+        public void bind(TypedQuery<?> query) {
+            query.setParameter("type", type);
+        }
+    }
+
+    record AllExcept(Set<String> types) implements TypeScope {
+        public void where(StringBuilder jpql) {
+            if (!types.isEmpty()) {
+                jpql.append(" and j.type not in :types");
+            }
+        }
+
+        public void bind(TypedQuery<?> query) {
+            if (!types.isEmpty()) {
+                query.setParameter("types", types);
+            }
+        }
+    }
+}
