@@ -30,6 +30,11 @@ public final class Settings {
         return keys;
     }
 
+    /** Every key the configuration knows, e.g. to find overrides such as {@code custodian.backups.prod.keep-last}. */
+    public Iterable<String> names() {
+        return config.getPropertyNames();
+    }
+
     public Optional<String> optional(String key) {
         return config.getOptionalValue(key, String.class).map(String::trim).filter(s -> !s.isEmpty());
     }

@@ -1,0 +1,55 @@
+package dev.custodian.backups;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.custodian.platform.config.InvalidConfigurationException;
+import dev.custodian.platform.config.MapConfig;
+import dev.custodian.platform.config.Settings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class BackupsConfigTest {
+
+    @Test
+    void the_shipped_defaults_are_the_default_policy() throws IOException {
+        BackupPolicies policies = load(Map.of()).policies();
+
+        assertThat(policies.global()).isEqualTo(BackupPolicy.DEFAULTS);
+        assertThat(policies.overriddenEnvironments()).isEmpty();
+    }
+
+    @Test
+    void environment_overrides_are_found_among_the_configured_keys() throws IOException {
+        BackupPolicies policies = load(Map.of("custodian.backups.prod.keep-last", "10",
+                "custodian.backups.prod.keep-daily", "7")).policies();
+
+        assertThat(policies.overriddenEnvironments()).containsExactly("prod");
+        assertThat(policies.policyFor("prod")).isEqualTo(new BackupPolicy(10, 7, 0, 0));
+    }
+
+    @Test
+    void an_invalid_environment_override_stops_startup() {
+        assertThatThrownBy(() -> load(Map.of("custodian.backups.test.keep-weekly", "-1")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageStartingWith("Invalid configuration custodian.backups.test.keep-weekly=-1: ");
+    }
+
+    static BackupsConfig load(Map<String, String> overrides) throws IOException {
+        Properties defaults = new Properties();
+        try (InputStream in = BackupsConfigTest.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
+            defaults.load(in);
+        }
+        Map<String, String> values = new HashMap<>();
+        defaults.forEach((k, v) -> values.put(k.toString(), v.toString()));
+        values.putAll(overrides);
+        BackupsConfig config = new BackupsConfig();
+        config.settings = new Settings(new MapConfig(values));
+        config.load();
+        return config;
+    }
+}
