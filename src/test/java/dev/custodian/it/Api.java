@@ -79,6 +79,10 @@ public final class Api {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    public Reply put(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Reply post(String path) {
         return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
     }

@@ -57,6 +57,8 @@ public final class Environment {
     public static void reset() {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM job");
+            s.executeUpdate("DELETE FROM cleanup_run");
+            s.executeUpdate("UPDATE cleanup_lock SET run_id = NULL, holder = NULL, expires_at = NULL, schedule_enabled = TRUE");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -72,6 +74,28 @@ public final class Environment {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+    }
+
+    /** Moves a job's timestamp column into the past, as if that long had passed (no test sleeps for a TTL). */
+    public static void backdate(String id, String column, Duration ago) {
+        try (Connection c = connect();
+             java.sql.PreparedStatement s = c.prepareStatement("UPDATE job SET " + column + " = ? WHERE id = ?")) {
+            s.setObject(1, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minus(ago));
+            s.setObject(2, java.util.UUID.fromString(id));
+            if (s.executeUpdate() != 1) {
+                throw new IllegalStateException("no job " + id);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static int execute(String sql) {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            return s.executeUpdate(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

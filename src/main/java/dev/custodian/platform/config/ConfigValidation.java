@@ -29,6 +29,18 @@ public class ConfigValidation {
     DataRoot dataRoot;
 
     @Inject
+    dev.custodian.retention.control.RetentionConfig retention;
+
+    @Inject
+    dev.custodian.cleanup.control.CleanupConfig cleanup;
+
+    @Inject
+    dev.custodian.files.FilesConfig files;
+
+    @Inject
+    dev.custodian.backups.BackupsConfig backups;
+
+    @Inject
     UserDirectory users;
 
     @Inject
@@ -42,6 +54,10 @@ public class ConfigValidation {
             context.putProperty("nodeId", node.id());
             JulFallbackFormat.apply();
             jobs.concurrency();
+            retention.policies();
+            cleanup.interval();
+            files.policy();
+            backups.policies();
             users.authenticate("", new char[0]);
             LOG.info("Custodian configured: data root {}, node {}", dataRoot.root(), node.id());
         } catch (RuntimeException e) {

@@ -1,5 +1,8 @@
 package dev.custodian.platform.problem;
 
+import dev.custodian.cleanup.control.CleanupAlreadyRunningException;
+import dev.custodian.cleanup.control.CleanupRunNotFoundException;
+import dev.custodian.cleanup.control.InvalidCleanupRequestException;
 import dev.custodian.job.control.InvalidJobRequestException;
 import dev.custodian.job.control.JobNotFoundException;
 import dev.custodian.job.control.PayloadTooLargeException;
@@ -61,6 +64,30 @@ public final class ProblemMappers {
         @Override
         public Response toResponse(LeaseLostException e) {
             return Problems.response(Status.CONFLICT, e.getMessage());
+        }
+    }
+
+    @Provider
+    public static class CleanupBusy implements ExceptionMapper<CleanupAlreadyRunningException> {
+        @Override
+        public Response toResponse(CleanupAlreadyRunningException e) {
+            return Problems.response(Status.CONFLICT, e.getMessage());
+        }
+    }
+
+    @Provider
+    public static class CleanupBadRequest implements ExceptionMapper<InvalidCleanupRequestException> {
+        @Override
+        public Response toResponse(InvalidCleanupRequestException e) {
+            return Problems.response(Status.BAD_REQUEST, e.getMessage());
+        }
+    }
+
+    @Provider
+    public static class CleanupRunNotFound implements ExceptionMapper<CleanupRunNotFoundException> {
+        @Override
+        public Response toResponse(CleanupRunNotFoundException e) {
+            return Problems.response(Status.NOT_FOUND, e.getMessage());
         }
     }
 

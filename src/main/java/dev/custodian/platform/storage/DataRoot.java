@@ -28,10 +28,7 @@ public class DataRoot {
     @PostConstruct
     void init() {
         String configured = settings.string(KEY);
-        Path path = Paths.get(configured).toAbsolutePath().normalize();
-        if (path.getNameCount() == 0) {
-            throw new InvalidConfigurationException(KEY, configured, "the data root must not be the file system root");
-        }
+        Path path = DataRootGuard.forThisServer().check(configured);
         try {
             Files.createDirectories(path);
             root = path.toRealPath();

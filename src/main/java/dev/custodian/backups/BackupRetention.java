@@ -1,0 +1,99 @@
+package dev.custodian.backups;
+
+import dev.custodian.cleanup.control.CleanupContext;
+import dev.custodian.cleanup.control.CleanupOverrides;
+import dev.custodian.cleanup.control.CleanupTarget;
+import dev.custodian.cleanup.control.TargetTally;
+import dev.custodian.platform.storage.DataRoot;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Target {@code backups}: in each {@code backups/<environment>/} directory, the regular files (links are neither
+ * followed nor deleted) are backups; {@link BackupSelection} decides which to keep, the rest are deleted. Days,
+ * weeks and months are UTC. The dry-run sample gives each deleted path with its reason.
+ */
+@ApplicationScoped
+public class BackupRetention implements CleanupTarget {
+
+    @Inject
+    BackupsConfig config;
+
+    @Inject
+    DataRoot dataRoot;
+
+    @Override
+    public String name() {
+        return "backups";
+    }
+
+    @Override
+    public void run(CleanupContext context, TargetTally tally) {
+        Path backups = dataRoot.root().resolve("backups");
+        if (!Files.isDirectory(backups, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (DirectoryStream<Path> environments = Files.newDirectoryStream(backups)) {
+            for (Path env : environments) {
+                if (Files.isDirectory(env, LinkOption.NOFOLLOW_LINKS)) {
+                    sweep(env, policy(env.getFileName().toString(), context.overrides()), context, tally);
+                }
+            }
+        } catch (IOException e) {
+            tally.error();
+        }
+    }
+
+    private BackupPolicy policy(String environment, CleanupOverrides o) {
+        BackupPolicy base = config.policies().policyFor(environment);
+        return new BackupPolicy(Objects.requireNonNullElse(o.keepLast(), base.keepLast()),
+                Objects.requireNonNullElse(o.keepDaily(), base.keepDaily()),
+                Objects.requireNonNullElse(o.keepWeekly(), base.keepWeekly()),
+                Objects.requireNonNullElse(o.keepMonthly(), base.keepMonthly()));
+    }
+
+    private void sweep(Path env, BackupPolicy policy, CleanupContext context, TargetTally tally) {
+        List<Backup> found = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(env)) {
+            for (Path file : files) {
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (attributes.isRegularFile()) {
+                    found.add(new Backup(file.getFileName().toString(), attributes.lastModifiedTime().toInstant(), attributes.size()));
+                }
+            }
+        } catch (IOException e) {
+            tally.error();
+            return;
+        }
+        String prefix = "backups/" + env.getFileName() + "/";
+        for (BackupDecision decision : BackupSelection.select(found, policy, ZoneOffset.UTC)) {
+            if (decision.kept()) {
+                continue;
+            }
+            Backup backup = decision.backup();
+            tally.matched(prefix + backup.name() + " (bucket)");
+            if (context.dryRun()) {
+                tally.freed(backup.size());
+                continue;
+            }
+            try {
+                Files.delete(env.resolve(backup.name()));
+                tally.deleted(1);
+                tally.freed(backup.size());
+            } catch (IOException e) {
+                tally.error();
+            }
+        }
+        context.batchDone();
+    }
+}

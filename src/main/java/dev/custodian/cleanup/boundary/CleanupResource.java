@@ -1,0 +1,183 @@
+package dev.custodian.cleanup.boundary;
+
+import dev.custodian.cleanup.control.CleanupConfig;
+import dev.custodian.cleanup.control.CleanupLocks;
+import dev.custodian.cleanup.control.CleanupRunNotFoundException;
+import dev.custodian.cleanup.control.CleanupRuns;
+import dev.custodian.cleanup.control.CleanupService;
+import dev.custodian.cleanup.control.InvalidCleanupRequestException;
+import dev.custodian.cleanup.entity.CleanupLock;
+import dev.custodian.cleanup.entity.CleanupRun;
+import dev.custodian.job.boundary.JobIds;
+import dev.custodian.platform.config.Durations;
+import dev.custodian.platform.security.Roles;
+import dev.custodian.retention.control.RetentionConfig;
+import dev.custodian.retention.control.RetentionPolicy;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** The cleanup API of SPEC section 5, for admins. */
+@Path("system/cleanup")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class CleanupResource {
+
+    @Inject
+    CleanupService cleanup;
+
+    @Inject
+    CleanupRuns runs;
+
+    @Inject
+    CleanupLocks locks;
+
+    @Inject
+    CleanupConfig config;
+
+    @Inject
+    RetentionConfig retention;
+
+    @Inject
+    CleanupTimer timer;
+
+    @Inject
+    Clock clock;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    UriInfo uriInfo;
+
+    /** Starts a run; answers its report when it ends within {@code wait} (default 30s), else 202 and where to look. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response run(JsonObject body, @QueryParam("wait") @DefaultValue("30s") String wait) throws InterruptedException {
+        Duration waitFor = waitFor(wait);
+        CleanupRequests.Parsed request = CleanupRequests.parse(body);
+        CleanupService.Started started = cleanup.start("api", security.getUserPrincipal().getName(), request.dryRun(),
+                request.targets(), request.overrides());
+        try {
+            return Response.ok(CleanupRunView.of(started.done().get(waitFor.toMillis(), TimeUnit.MILLISECONDS))).build();
+        } catch (TimeoutException e) {
+            return Response.accepted(CleanupRunView.of(runs.find(started.id()).orElseThrow()))
+                    .location(uriInfo.getBaseUriBuilder().path("system/cleanup/runs").path(started.id().toString()).build())
+                    .build();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cleanup run " + started.id() + " failed", e.getCause());
+        }
+    }
+
+    @GET
+    @Path("status")
+    public JsonObject status() {
+        CleanupLock lock = locks.current();
+        JsonObjectBuilder status = Json.createObjectBuilder()
+                .add("schedulerEnabled", lock.scheduleEnabled())
+                .add("interval", Durations.format(config.interval()))
+                .add("batchSize", config.batchSize());
+        if (lock.isHeld(clock.instant())) {
+            status.add("runningNow", Json.createObjectBuilder().add("runId", lock.runId().toString()).add("node", lock.holder()));
+        } else {
+            status.add("runningNow", JsonValue.NULL);
+        }
+        timer.nextRun().ifPresentOrElse(next -> status.add("nextRun", next.toString()), () -> status.add("nextRun", JsonValue.NULL));
+        runs.lastFinished().ifPresentOrElse(last -> status.add("lastRun", CleanupRunView.of(last)), () -> status.add("lastRun", JsonValue.NULL));
+        return status.add("policy", policy()).build();
+    }
+
+    @GET
+    @Path("runs")
+    public JsonArray history(@QueryParam("limit") @DefaultValue("20") String limit) {
+        int max;
+        try {
+            max = Integer.parseInt(limit.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidCleanupRequestException("limit '" + limit + "' is not a number");
+        }
+        if (max < 1 || max > 500) {
+            throw new InvalidCleanupRequestException("limit must be between 1 and 500");
+        }
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        runs.latest(max).forEach(run -> list.add(CleanupRunView.of(run)));
+        return list.build();
+    }
+
+    @GET
+    @Path("runs/{id}")
+    public JsonObject one(@PathParam("id") String id) {
+        UUID runId = JobIds.parse(id);
+        return CleanupRunView.of(runs.find(runId).orElseThrow(() -> new CleanupRunNotFoundException(runId)));
+    }
+
+    @PUT
+    @Path("schedule")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject schedule(JsonObject body) {
+        if (body == null || !body.containsKey("enabled")
+                || (body.get("enabled").getValueType() != JsonValue.ValueType.TRUE && body.get("enabled").getValueType() != JsonValue.ValueType.FALSE)) {
+            throw new InvalidCleanupRequestException("a body {\"enabled\": true|false} is required");
+        }
+        locks.scheduleEnabled(body.getBoolean("enabled"));
+        return status();
+    }
+
+    private JsonObject policy() {
+        JsonObjectBuilder types = Json.createObjectBuilder();
+        retention.policies().overriddenTypes().stream().sorted()
+                .forEach(type -> types.add(type, policyJson(retention.policies().forType(type))));
+        JsonObjectBuilder policy = Json.createObjectBuilder()
+                .add("jobs", policyJson(retention.policies().defaults()))
+                .add("types", types)
+                .add("eventTtl", Durations.format(retention.eventTtl()));
+        retention.archiveDir().ifPresent(dir -> policy.add("archiveDir", dir.toString()));
+        return policy.build();
+    }
+
+    private static JsonObjectBuilder policyJson(RetentionPolicy p) {
+        return Json.createObjectBuilder()
+                .add("completedTtl", Durations.format(p.completedTtl())).add("failedTtl", Durations.format(p.failedTtl()))
+                .add("cancelledTtl", Durations.format(p.cancelledTtl())).add("pendingTtl", Durations.format(p.pendingTtl()))
+                .add("restoreWindow", Durations.format(p.restoreWindow()));
+    }
+
+    private static Duration waitFor(String wait) {
+        try {
+            Duration d = Durations.parse(wait);
+            if (d.compareTo(Duration.ofMinutes(10)) > 0) {
+                throw new IllegalArgumentException("must be at most 10m");
+            }
+            return d;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCleanupRequestException("wait: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.custodian.cleanup.control;
+
+import dev.custodian.platform.config.InvalidConfigurationException;
+import dev.custodian.platform.config.Settings;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+
+/** The {@code custodian.cleanup.*} settings, read and validated once at startup. */
+@ApplicationScoped
+public class CleanupConfig {
+
+    @Inject
+    Settings settings;
+
+    private Duration interval;
+    private boolean runAtStartup;
+    private int batchSize;
+
+    @PostConstruct
+    void load() {
+        interval = settings.duration("custodian.cleanup.interval");
+        if (interval.isZero()) {
+            throw new InvalidConfigurationException("custodian.cleanup.interval", settings.string("custodian.cleanup.interval"),
+                    "must be greater than zero");
+        }
+        runAtStartup = settings.bool("custodian.cleanup.run-at-startup");
+        batchSize = settings.intBetween("custodian.cleanup.batch-size", 1, 100_000);
+    }
+
+    public Duration interval() {
+        return interval;
+    }
+
+    public boolean runAtStartup() {
+        return runAtStartup;
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.custodian.cleanup.control;
+
+import dev.custodian.cleanup.entity.CleanupRun;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The {@code cleanup_run} table: each write in its own transaction, so a run's record survives its failure. */
+@ApplicationScoped
+@Transactional(TxType.REQUIRES_NEW)
+public class CleanupRuns {
+
+    @PersistenceContext
+    EntityManager em;
+
+    public void add(CleanupRun run) {
+        em.persist(run);
+    }
+
+    public void finish(UUID id, boolean succeeded, String reportJson, Instant now) {
+        em.find(CleanupRun.class, id).finish(succeeded, reportJson, now);
+    }
+
+    public Optional<CleanupRun> find(UUID id) {
+        return Optional.ofNullable(em.find(CleanupRun.class, id));
+    }
+
+    /** Newest first. */
+    public List<CleanupRun> latest(int limit) {
+        return em.createQuery("select r from CleanupRun r order by r.startedAt desc, r.id desc", CleanupRun.class)
+                .setMaxResults(limit).getResultList();
+    }
+
+    public Optional<CleanupRun> lastFinished() {
+        return em.createQuery("select r from CleanupRun r where r.finishedAt is not null order by r.finishedAt desc", CleanupRun.class)
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+}

@@ -1,0 +1,198 @@
+package dev.custodian.cleanup.control;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
+import dev.custodian.cleanup.entity.CleanupLock;
+import dev.custodian.cleanup.entity.CleanupRun;
+import dev.custodian.platform.NodeIdentity;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The one code path of every cleanup run, whatever started it: record the run, take the cluster-wide lock for a
+ * real run (refused at once for the API, waited for by the scheduler), run the targets in order, each with its
+ * own tally, record the report and log one summary line. A target that fails is reported with an error and the
+ * run goes on with the next one.
+ */
+@ApplicationScoped
+public class CleanupService {
+
+    public static final List<String> TARGETS = List.of("jobs", "events", "files", "backups");
+    static final Duration LOCK_LEASE = Duration.ofMinutes(2);
+    private static final Logger LOG = LoggerFactory.getLogger(CleanupService.class);
+
+    @Inject
+    Instance<CleanupTarget> targets;
+
+    @Inject
+    CleanupLocks locks;
+
+    @Inject
+    CleanupRuns runs;
+
+    @Inject
+    CleanupConfig config;
+
+    @Inject
+    NodeIdentity node;
+
+    @Inject
+    Clock clock;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    /** Starts a run on a managed thread; a real run while another holds the lock is refused with a 409. */
+    public Started start(String trigger, String principal, boolean dryRun, List<String> targetNames, CleanupOverrides overrides) {
+        UUID id = UUID.randomUUID();
+        Instant now = now();
+        if (!dryRun && !locks.acquire(id, node.id(), now, now.plus(LOCK_LEASE))) {
+            CleanupLock lock = locks.current();
+            throw new CleanupAlreadyRunningException(lock.runId(), lock.holder());
+        }
+        runs.add(new CleanupRun(id, trigger, principal, dryRun, node.id(), now));
+        Future<CleanupRun> done = executor.submit(() -> execute(id, dryRun, now, targetNames, overrides));
+        return new Started(id, done);
+    }
+
+    /**
+     * A scheduled or startup run: real, all targets, configured policy. When another real run holds the lock it
+     * waits for it (up to {@code maxWait}) and then runs, finding what the other left, so that every instance's
+     * scheduled run is recorded; a paused schedule skips it.
+     */
+    public void runScheduled(String trigger, Duration maxWait) {
+        if (!locks.current().scheduleEnabled()) {
+            LOG.debug("Scheduled cleanup is paused; skipping the {} run", trigger);
+            return;
+        }
+        UUID id = UUID.randomUUID();
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        Instant now = now();
+        while (!locks.acquire(id, node.id(), now, now.plus(LOCK_LEASE))) {
+            if (System.nanoTime() > deadline) {
+                LOG.info("Skipping the {} cleanup: another real run held the lock for longer than {}", trigger, maxWait);
+                return;
+            }
+            sleep(Duration.ofMillis(500));
+            now = now();
+        }
+        runs.add(new CleanupRun(id, trigger, null, false, node.id(), now));
+        execute(id, false, now, TARGETS, CleanupOverrides.NONE);
+    }
+
+    private CleanupRun execute(UUID id, boolean dryRun, Instant now, List<String> targetNames, CleanupOverrides overrides) {
+        MDC.put("runId", id.toString());
+        long started = System.nanoTime();
+        Map<String, TargetReport> reports = new LinkedHashMap<>();
+        boolean succeeded = true;
+        try {
+            LockKeeper keeper = new LockKeeper(id, dryRun);
+            CleanupContext context = new CleanupContext(id, dryRun, now, overrides, config.batchSize(), keeper::renewIfDue);
+            for (String name : TARGETS) {
+                if (!targetNames.contains(name)) {
+                    continue;
+                }
+                TargetTally tally = new TargetTally();
+                try {
+                    target(name).run(context, tally);
+                } catch (RuntimeException e) {
+                    succeeded = false;
+                    tally.error();
+                    LOG.error("Cleanup target {} failed: {}", kv("target", name), e.toString(), e);
+                }
+                reports.put(name, tally.report());
+            }
+        } finally {
+            long durationMs = (System.nanoTime() - started) / 1_000_000;
+            runs.finish(id, succeeded, reportJson(reports), now());
+            if (!dryRun) {
+                locks.release(id);
+            }
+            logSummary(id, dryRun, reports, durationMs);
+            MDC.remove("runId");
+        }
+        return runs.find(id).orElseThrow();
+    }
+
+    private CleanupTarget target(String name) {
+        return targets.stream().filter(t -> t.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no cleanup target " + name));
+    }
+
+    private void logSummary(UUID id, boolean dryRun, Map<String, TargetReport> reports, long durationMs) {
+        // a dry run logs what it would delete
+        java.util.function.ToLongFunction<TargetReport> count = dryRun ? TargetReport::matched : TargetReport::deleted;
+        long jobs = reports.containsKey("jobs") ? count.applyAsLong(reports.get("jobs")) : 0;
+        long files = (reports.containsKey("files") ? count.applyAsLong(reports.get("files")) : 0)
+                + (reports.containsKey("backups") ? count.applyAsLong(reports.get("backups")) : 0);
+        long bytes = reports.values().stream().mapToLong(TargetReport::bytesFreed).sum();
+        long errors = reports.values().stream().mapToLong(TargetReport::errors).sum();
+        LOG.info("Cleanup run finished {} {} {} {} {} {} {}", kv("run_id", id), kv("dry_run", dryRun), kv("jobs_deleted", jobs),
+                kv("files_deleted", files), kv("bytes_freed", bytes), kv("errors", errors), kv("duration_ms", durationMs));
+    }
+
+    static String reportJson(Map<String, TargetReport> reports) {
+        JsonObjectBuilder targets = Json.createObjectBuilder();
+        reports.forEach((name, r) -> targets.add(name, Json.createObjectBuilder()
+                .add("matched", r.matched()).add("deleted", r.deleted()).add("bytesFreed", r.bytesFreed())
+                .add("errors", r.errors()).add("durationMs", r.durationMs())
+                .add("sample", Json.createArrayBuilder(r.sample()))));
+        return targets.build().toString();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the cleanup lock", e);
+        }
+    }
+
+    /** A run in progress: its id, and its outcome once done. */
+    public record Started(UUID id, Future<CleanupRun> done) {
+    }
+
+    /** Keeps a real run's lock alive between batches; a run that lost its lock stops rather than overlap another. */
+    private final class LockKeeper {
+        private final UUID id;
+        private final boolean dryRun;
+        private long renewedAt = System.nanoTime();
+
+        LockKeeper(UUID id, boolean dryRun) {
+            this.id = id;
+            this.dryRun = dryRun;
+        }
+
+        void renewIfDue() {
+            if (dryRun || System.nanoTime() - renewedAt < LOCK_LEASE.toNanos() / 4) {
+                return;
+            }
+            if (!locks.renew(id, now().plus(LOCK_LEASE))) {
+                throw new IllegalStateException("run " + id + " lost the cleanup lock; stopping");
+            }
+            renewedAt = System.nanoTime();
+        }
+    }
+}
