@@ -62,18 +62,27 @@ public final class Environment {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        for (Path dir : new Path[] {input(), output(), temp()}) {
-            try (Stream<Path> files = Files.list(dir)) {
-                files.forEach(f -> {
-                    try {
-                        Files.deleteIfExists(f);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        for (String dir : new String[] {"input", "output", "temp", "logs", "backups", "extra"}) {
+            emptyDirectory(dataRoot().resolve(dir));
+        }
+    }
+
+    /** Deletes everything under {@code dir} (links themselves, never what they point to); keeps {@code dir}. */
+    public static void emptyDirectory(Path dir) {
+        if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> tree = Files.walk(dir)) {
+            tree.sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.equals(dir)).forEach(p -> {
+                try {
+                    p.toFile().setWritable(true);
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,0 +1,131 @@
+package dev.custodian.it;
+
+import static dev.custodian.it.Environment.awaitStatus;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * File and backup retention through the cleanup API on a real tree under the server's data root: ages, patterns,
+ * protected logs, orphan outputs, empty directories, links inside and outside the root, backups across 400 days
+ * in two environments (prod keeps 10 by configuration, dev the default 5), and dry run against real run.
+ */
+@ExtendWith(ArquillianExtension.class)
+class FilesIT {
+
+    private static final Instant NOW = Instant.now();
+    private final Path root = Environment.dataRoot();
+    private final Path outside = Environment.dataRoot().getParent().resolve("outside");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.custodian();
+    }
+
+    @BeforeEach
+    void startFromNothing() throws IOException {
+        Environment.reset();
+        Environment.emptyDirectory(outside);
+    }
+
+    private Path file(String relative, Duration age, int size) throws IOException {
+        Path file = root.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.write(file, new byte[size]);
+        Files.setLastModifiedTime(file, FileTime.from(NOW.minus(age)));
+        return file;
+    }
+
+    private void age(String relativeDir, Duration age) throws IOException {
+        Files.setLastModifiedTime(root.resolve(relativeDir), FileTime.from(NOW.minus(age)));
+    }
+
+    private JsonObject cleanup(boolean dryRun) {
+        Api.Reply reply = Api.admin().post("/api/system/cleanup", "{\"dryRun\":" + dryRun + ",\"targets\":[\"files\",\"backups\"]}");
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        return reply.object().getJsonObject("targets");
+    }
+
+    @Test
+    void every_rule_applies_and_the_dry_run_matches_the_real_run() throws IOException {
+        Duration old = Duration.ofDays(10);
+        file("temp/a/b/old.bin", old, 1000);
+        file("temp/a/new.bin", Duration.ofMinutes(5), 10);
+        file("temp/c/old2.bin", old, 500);
+        age("temp/a/b", old);
+        age("temp/c", old);
+        file("extra/cache/x.cache", old, 300);
+        file("extra/keep.txt", old, 10);
+        file("extra/inside/old.bin", old, 10);
+        file("logs/app-2026-01.log", Duration.ofDays(40), 2000);
+        file("logs/current.log", Duration.ofDays(40), 10);
+        file("logs/recent.log", Duration.ofDays(1), 10);
+        file("output/orphan.bin", Duration.ofHours(2), 700);
+        file("output/young-orphan.bin", Duration.ofMinutes(10), 10);
+        Files.createDirectories(outside);
+        Path secret = Files.write(outside.resolve("secret.tmp"), "keep me".getBytes(StandardCharsets.UTF_8));
+        Files.setLastModifiedTime(secret, FileTime.from(NOW.minus(old)));
+        Files.createSymbolicLink(root.resolve("temp/link-out.tmp"), secret);
+        Files.createSymbolicLink(root.resolve("temp/dirlink"), root.resolve("extra/inside"));
+        String job = Api.alice().upload(Api.fields("type", "gzip"), "hello".getBytes(StandardCharsets.UTF_8)).object().getString("id");
+        String output = awaitStatus(Api.alice(), job, "COMPLETED", Duration.ofSeconds(15)).getString("outputFile");
+        Files.setLastModifiedTime(root.resolve("output").resolve(output), FileTime.from(NOW.minus(Duration.ofHours(5))));
+        for (int day = 0; day < 400; day++) {
+            file("backups/prod/db-" + day + ".dump", Duration.ofDays(day).plusHours(1), 100);
+        }
+        for (int day = 0; day < 30; day++) {
+            file("backups/dev/db-" + day + ".dump", Duration.ofDays(day).plusHours(1), 100);
+        }
+
+        JsonObject dry = cleanup(true);
+        assertThat(Files.exists(root.resolve("temp/a/b/old.bin"))).as("a dry run deletes nothing").isTrue();
+        JsonObject real = cleanup(false);
+
+        for (String target : new String[] {"files", "backups"}) {
+            assertThat(dry.getJsonObject(target).getInt("matched")).as(target).isEqualTo(real.getJsonObject(target).getInt("matched"));
+            assertThat(dry.getJsonObject(target).getJsonNumber("bytesFreed").longValue()).as(target)
+                    .isEqualTo(real.getJsonObject(target).getJsonNumber("bytesFreed").longValue());
+            assertThat(real.getJsonObject(target).getInt("errors")).isZero();
+        }
+        JsonObject files = real.getJsonObject("files");
+        assertThat(files.getInt("deleted")).isEqualTo(5);
+        assertThat(files.getJsonNumber("bytesFreed").longValue()).isEqualTo(1000 + 500 + 300 + 2000 + 700);
+        assertThat(dry.getJsonObject("files").getJsonArray("sample").toString()).contains("temp/a/b/old.bin", "(age)", "(pattern)", "(orphan)");
+
+        assertThat(root.resolve("temp/a/b/old.bin")).doesNotExist();
+        assertThat(root.resolve("temp/c")).as("emptied and old: pruned").doesNotExist();
+        assertThat(root.resolve("temp/a/new.bin")).exists();
+        assertThat(root.resolve("temp")).exists();
+        assertThat(root.resolve("extra/cache/x.cache")).doesNotExist();
+        assertThat(root.resolve("extra/keep.txt")).exists();
+        assertThat(root.resolve("logs/app-2026-01.log")).doesNotExist();
+        assertThat(root.resolve("logs/current.log")).as("protected").exists();
+        assertThat(root.resolve("logs/recent.log")).exists();
+        assertThat(root.resolve("output/orphan.bin")).doesNotExist();
+        assertThat(root.resolve("output/young-orphan.bin")).as("within the orphan grace").exists();
+        assertThat(root.resolve("output").resolve(output)).as("referenced by a job").exists();
+        assertThat(secret).as("the target of a link out of the root").exists();
+        assertThat(root.resolve("extra/inside/old.bin")).as("reached only through a link: never").exists();
+
+        assertThat(real.getJsonObject("backups").getInt("deleted")).isEqualTo((400 - 10) + (30 - 5));
+        try (var prod = Files.list(root.resolve("backups/prod")); var dev = Files.list(root.resolve("backups/dev"))) {
+            assertThat(prod.count()).isEqualTo(10);
+            assertThat(dev.count()).isEqualTo(5);
+        }
+        assertThat(root.resolve("backups/prod/db-0.dump")).as("the newest stays").exists();
+    }
+}
