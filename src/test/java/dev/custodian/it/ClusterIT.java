@@ -132,6 +132,38 @@ class ClusterIT {
         }
     }
 
+    @Test
+    void scheduled_cleanups_of_two_nodes_at_once_delete_each_job_once_and_both_are_recorded() throws Exception {
+        execute("DO $$ BEGIN IF to_regclass('job') IS NOT NULL THEN DELETE FROM job; DELETE FROM cleanup_run; END IF; END $$");
+        Map<String, String> c = settings("node-c", LEASE, "2s");
+        Map<String, String> d = settings("node-d", LEASE, "2s");
+        for (Map<String, String> node : List.of(c, d)) {
+            node.put("custodian.cleanup.interval", "3s");
+            node.put("custodian.cleanup.batch-size", "25");
+            node.put("custodian.retention.restore-window", "0s");
+        }
+        try (ServerProcess first = ServerProcess.onPostgres("node-c", 18204, DB, c);
+             ServerProcess second = ServerProcess.onPostgres("node-d", 18205, DB, d)) {
+            startBoth(first, second);
+            execute("UPDATE cleanup_lock SET schedule_enabled = FALSE");
+            execute("DELETE FROM cleanup_run");
+            execute("INSERT INTO job (id, type, status, attempts, max_attempts, timeout_seconds, owner, run_at, created_at, finished_at, version)"
+                    + " SELECT gen_random_uuid(), 'echo', 'COMPLETED', 1, 3, 60, 'alice', now() - interval '3 days',"
+                    + " now() - interval '3 days', now() - interval '2 days', 0 FROM generate_series(1, 500)");
+
+            execute("UPDATE cleanup_lock SET schedule_enabled = TRUE");
+            await(Duration.ofSeconds(60), () -> count("SELECT COUNT(DISTINCT node_id) FROM cleanup_run WHERE run_trigger = 'schedule' AND status <> 'RUNNING'") == 2
+                    && count("SELECT COUNT(*) FROM job") == 0);
+            execute("UPDATE cleanup_lock SET schedule_enabled = FALSE");
+            await(Duration.ofSeconds(30), () -> count("SELECT COUNT(*) FROM cleanup_run WHERE status = 'RUNNING'") == 0);
+
+            assertThat(count("SELECT COUNT(*) FROM cleanup_run WHERE status <> 'SUCCEEDED'")).isZero();
+            assertThat(count("SELECT COALESCE(SUM(CAST(CAST(report AS json) -> 'jobs' ->> 'deleted' AS int)), 0) FROM cleanup_run"))
+                    .as("500 soft deletes and 500 purges, each done once across all runs").isEqualTo(1000);
+            assertThat(count("SELECT COUNT(*) FROM job_event")).isZero();
+        }
+    }
+
     private static void startBoth(ServerProcess a, ServerProcess b) throws Exception {
         ExecutorService boot = Executors.newFixedThreadPool(2);
         Future<?> first = boot.submit(() -> a.start());
