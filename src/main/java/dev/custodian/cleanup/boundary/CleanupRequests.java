@@ -20,6 +20,7 @@ import java.util.Set;
  */
 final class CleanupRequests {
 
+    private static final Duration MIN_TEMP_AGE = Duration.ofMinutes(1);
     private static final Set<String> FIELDS = Set.of("dryRun", "targets", "jobs", "files", "backups");
     private static final Set<String> JOB_FIELDS = Set.of("completedTtl", "failedTtl", "cancelledTtl", "pendingTtl", "restoreWindow");
     private static final Set<String> FILE_FIELDS = Set.of("tempMaxAge", "logMaxAge");
@@ -48,7 +49,12 @@ final class CleanupRequests {
         if (backups.keySet().containsAll(BACKUP_FIELDS) && keepLast + keepDaily + keepWeekly + keepMonthly == 0) {
             throw new InvalidCleanupRequestException("backups: a policy that keeps nothing is refused (all keep counts are 0)");
         }
-        return new Parsed(dryRun, targets(request), new CleanupOverrides(jobOverride, duration(files, "files.", "tempMaxAge"),
+        Duration tempMaxAge = duration(files, "files.", "tempMaxAge");
+        if (tempMaxAge != null && tempMaxAge.compareTo(MIN_TEMP_AGE) < 0) {
+            // uploads stream into temp/: a shorter age could delete one while it is being written
+            throw new InvalidCleanupRequestException("files.tempMaxAge must be at least 1m");
+        }
+        return new Parsed(dryRun, targets(request), new CleanupOverrides(jobOverride, tempMaxAge,
                 duration(files, "files.", "logMaxAge"), keepLast, keepDaily, keepWeekly, keepMonthly));
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
  * @param bytesFreed real sizes of what was (or would be) deleted
  * @param errors     candidates whose deletion failed; the run went on
  * @param durationMs wall time of the target
- * @param sample     at most {@link TargetTally#SAMPLE_SIZE} ids or relative paths, oldest first
+ * @param sample     at most {@link TargetTally#SAMPLE_SIZE} ids or relative paths, in the order the target selected them
  */
 public record TargetReport(long matched, long deleted, long bytesFreed, long errors, long durationMs, List<String> sample) {
 
