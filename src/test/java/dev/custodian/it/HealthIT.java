@@ -1,0 +1,75 @@
+package dev.custodian.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** MicroProfile Health: live, ready with the database and the data root, DOWN while the database is unreachable. */
+@ExtendWith(ArquillianExtension.class)
+class HealthIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.custodian();
+    }
+
+    private static Api.Reply ready() {
+        return Api.anonymous().get("/health/ready");
+    }
+
+    @Test
+    void live_and_ready_with_every_check_up() {
+        assertThat(Api.anonymous().get("/health/live").status()).isEqualTo(200);
+        Api.Reply ready = ready();
+        assertThat(ready.status()).isEqualTo(200);
+        assertThat(ready.text()).contains("\"database\"", "\"data-root\"");
+        JsonObject body = ready.object();
+        assertThat(body.getString("status")).isEqualTo("UP");
+    }
+
+    @Test
+    @EnabledIfSystemProperty(named = "it.database", matches = "postgres")
+    void ready_goes_down_while_the_database_is_unreachable_and_up_again_after() throws Exception {
+        try {
+            admin("ALTER DATABASE custodian_it ALLOW_CONNECTIONS false",
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'custodian_it'");
+            awaitStatus(503, Duration.ofSeconds(20));
+            assertThat(ready().text()).contains("DOWN");
+        } finally {
+            admin("ALTER DATABASE custodian_it ALLOW_CONNECTIONS true");
+        }
+        awaitStatus(200, Duration.ofSeconds(30));
+        assertThat(Api.alice().get("/api/jobs").status()).as("the pool recovered").isEqualTo(200);
+    }
+
+    private static void awaitStatus(int status, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        int last;
+        while ((last = ready().status()) != status) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("/health/ready answered " + last + ", not " + status + ", for " + within);
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private static void admin(String... statements) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+             Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
+    }
+}
