@@ -37,7 +37,7 @@ public class ClaimThroughput {
         int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 500;
         int workers = args.length > 4 ? Integer.parseInt(args[4]) : 8;
         String auth = "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         Set<String> seen = ConcurrentHashMap.newKeySet();
 
         Phase warm = new Phase(warmup);

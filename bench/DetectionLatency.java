@@ -25,7 +25,7 @@ public class DetectionLatency {
         String auth = "Basic " + Base64.getEncoder().encodeToString(args[1].getBytes(StandardCharsets.UTF_8));
         int jobs = Integer.parseInt(args[2]);
         int clients = args.length > 3 ? Integer.parseInt(args[3]) : 2;
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(clients);

@@ -26,7 +26,7 @@ public class SubmitThroughput {
         int jobs = args.length > 2 ? Integer.parseInt(args[2]) : 20000;
         int clients = args.length > 3 ? Integer.parseInt(args[3]) : 8;
         String auth = "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
         // warm-up: 500 jobs, not measured
         run(http, base, auth, 500, clients, new long[500]);

@@ -26,7 +26,7 @@ custodian.security.user.bench.password=$(java -cp target/classes dev.custodian.p
 custodian.job.concurrency=${CONCURRENCY:-8}
 PROPS
 
-LOG_LEVEL=warn java -Xmx512m ${JFR:+-XX:StartFlightRecording=filename=$PWD/$WORK/server.jfr,settings=profile} -jar target/payara-micro.jar --nocluster --port $PORT --contextroot / \
+LOG_LEVEL=warn java -Xmx512m ${JFR:+-XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=filename=$PWD/$WORK/server.jfr,settings=profile} -jar target/payara-micro.jar --nocluster --port $PORT --contextroot / \
   --addLibs target/server-lib/postgresql.jar --systemProperties "$WORK/bench.properties" \
   --postbootcommandfile server-config/payara/postgres.asadmin --deploy target/custodian.war > "$WORK/server.log" 2>&1 &
 SERVER=$!
