@@ -8,6 +8,7 @@ import dev.custodian.platform.NodeIdentity;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -58,6 +59,9 @@ public class CleanupService {
 
     @Resource
     ManagedExecutorService executor;
+
+    @Inject
+    Event<CleanupFinished> finished;
 
     /** Starts a run on a managed thread; a real run while another holds the lock is refused with a 409. */
     public Started start(String trigger, String principal, boolean dryRun, List<String> targetNames, CleanupOverrides overrides) {
@@ -121,11 +125,13 @@ public class CleanupService {
             }
         } finally {
             long durationMs = (System.nanoTime() - started) / 1_000_000;
-            runs.finish(id, succeeded, reportJson(reports), now());
+            Instant finishedAt = now();
+            runs.finish(id, succeeded, reportJson(reports), finishedAt);
             if (!dryRun) {
                 locks.release(id);
             }
             logSummary(id, dryRun, reports, durationMs);
+            finished.fire(new CleanupFinished(id, dryRun, succeeded, reports, durationMs, finishedAt));
             MDC.remove("runId");
         }
         return runs.find(id).orElseThrow();

@@ -102,6 +102,18 @@ public class JobRepository {
                 .getResultList();
     }
 
+    /** Visible (not soft-deleted) jobs per status. */
+    public java.util.Map<JobStatus, Long> countByStatus() {
+        java.util.Map<JobStatus, Long> counts = new java.util.EnumMap<>(JobStatus.class);
+        for (JobStatus status : JobStatus.values()) {
+            counts.put(status, 0L);
+        }
+        em.createQuery("select j.status, count(j) from Job j where j.deletedAt is null group by j.status", Object[].class)
+                .getResultList()
+                .forEach(row -> counts.put((JobStatus) row[0], (Long) row[1]));
+        return counts;
+    }
+
     /** How many RUNNING jobs each worker holds. */
     public java.util.Map<String, Long> heldCounts() {
         java.util.Map<String, Long> counts = new java.util.HashMap<>();

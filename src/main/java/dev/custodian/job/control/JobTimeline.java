@@ -5,6 +5,7 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 import dev.custodian.job.entity.Job;
 import dev.custodian.job.entity.JobEvent;
 import dev.custodian.job.entity.JobEventType;
+import dev.custodian.job.entity.JobStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -55,7 +56,9 @@ public class JobTimeline {
                 }
             }
         }
-        changes.fire(new JobChanged(job.id(), job.type(), event.type(), job.status(), job.inputFile()));
+        java.time.Duration ranFor = event.fromStatus() == JobStatus.RUNNING && job.startedAt() != null
+                ? java.time.Duration.between(job.startedAt(), event.at()) : null;
+        changes.fire(new JobChanged(job.id(), job.type(), event.type(), job.status(), job.inputFile(), ranFor));
     }
 
     public List<JobEvent> of(UUID jobId) {

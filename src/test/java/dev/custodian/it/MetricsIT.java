@@ -1,0 +1,67 @@
+package dev.custodian.it;
+
+import static dev.custodian.it.Environment.awaitStatus;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Prometheus metrics at /metrics move after a job and after a cleanup run. */
+@ExtendWith(ArquillianExtension.class)
+class MetricsIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.custodian();
+    }
+
+    @BeforeEach
+    void startFromNothing() {
+        Environment.reset();
+    }
+
+    private static String metrics() {
+        Api.Reply reply = Api.anonymous().get("/metrics?scope=application");
+        assertThat(reply.status()).isEqualTo(200);
+        return reply.text();
+    }
+
+    /** Sum of every sample of {@code name} whose labels contain {@code label} (0 when there is none). */
+    private static double value(String text, String name, String label) {
+        double sum = 0;
+        Matcher m = Pattern.compile("(?m)^" + name + "\\{([^}]*)\\} ([0-9.eE+-]+)$").matcher(text);
+        while (m.find()) {
+            if (m.group(1).contains(label)) {
+                sum += Double.parseDouble(m.group(2));
+            }
+        }
+        return sum;
+    }
+
+    @Test
+    void job_and_cleanup_metrics_move() throws InterruptedException {
+        String before = metrics();
+        String id = Api.alice().post("/api/jobs", "{\"type\":\"echo\",\"payload\":{}}").object().getString("id");
+        awaitStatus(Api.alice(), id, "COMPLETED", Duration.ofSeconds(15));
+        assertThat(Api.admin().post("/api/system/cleanup", "{\"dryRun\":false,\"targets\":[\"jobs\"]}").status()).isEqualTo(200);
+        Thread.sleep(5_100); // the jobs-by-status gauge is cached for 5 s
+
+        String after = metrics();
+        assertThat(value(after, "custodian_jobs_submitted_total", "type=\"echo\""))
+                .isEqualTo(value(before, "custodian_jobs_submitted_total", "type=\"echo\"") + 1);
+        assertThat(value(after, "custodian_jobs_completed_total", "type=\"echo\""))
+                .isEqualTo(value(before, "custodian_jobs_completed_total", "type=\"echo\"") + 1);
+        assertThat(value(after, "custodian_job_duration_seconds_count", "type=\"echo\"")).isPositive();
+        assertThat(value(after, "custodian_cleanup_runs_total", "dry_run=\"false\""))
+                .isEqualTo(value(before, "custodian_cleanup_runs_total", "dry_run=\"false\"") + 1);
+        assertThat(value(after, "custodian_jobs", "status=\"COMPLETED\"")).isEqualTo(1);
+        assertThat(after).contains("custodian_cleanup_deleted_total{", "custodian_cleanup_last_success_timestamp_seconds");
+    }
+}
