@@ -44,6 +44,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** The cleanup API of SPEC section 5, for admins. */
+@org.eclipse.microprofile.openapi.annotations.tags.Tag(name = "system")
 @Path("system/cleanup")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -39,6 +39,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** The jobs API (SPEC section 5) for users; admins see every job. */
+@org.eclipse.microprofile.openapi.annotations.tags.Tag(name = "jobs")
 @Path("jobs")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** {@code GET /api/system/nodes}: every node with its last heartbeat and the jobs it holds (admins). */
+@org.eclipse.microprofile.openapi.annotations.tags.Tag(name = "system")
 @Path("system/nodes")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** The worker calls of SPEC section 5: claim, heartbeat, complete, fail (roles {@code worker} or {@code admin}). */
+@org.eclipse.microprofile.openapi.annotations.tags.Tag(name = "workers")
 @Path("jobs")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
