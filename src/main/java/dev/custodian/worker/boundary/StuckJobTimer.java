@@ -10,17 +10,20 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs the stuck-job detector every {@code custodian.stuck.check-interval} on every instance (non-persistent
- * timer); the detector is safe to run everywhere at once.
+ * timer); the detector is safe to run everywhere at once. No transaction here: each decision takes its own.
  */
 @Singleton
 @Startup
 @DependsOn({"ConfigValidation", "SchemaMigration"})
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class StuckJobTimer {
 
     private static final Logger LOG = LoggerFactory.getLogger(StuckJobTimer.class);
