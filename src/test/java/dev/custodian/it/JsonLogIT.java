@@ -54,17 +54,27 @@ class JsonLogIT {
                 .redirectErrorStream(true)
                 .redirectOutput(stdout.toFile());
         builder.environment().put("LOG_FORMAT", "json");
-        Process server = builder.start();
+        Process server = null;
         try {
-            awaitReady(stdout, server);
+            // Payara Micro now and then fails its own boot (see SharedServer): start afresh, up to three times
+            for (int attempt = 1; server == null; attempt++) {
+                Process started = builder.start();
+                if (awaitReady(stdout, started) || attempt == 3) {
+                    server = started;
+                } else {
+                    started.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                }
+            }
             Api alice = Api.at("http://127.0.0.1:" + PORT, "alice", "alice-pw");
             String id = alice.post("/api/jobs", "{\"type\":\"echo\",\"payload\":{\"x\":1}}").object().getString("id");
             awaitStatus(alice, id, "COMPLETED", Duration.ofSeconds(15));
             assertThat(alice.get("/api/jobs/not-a-uuid").status()).isEqualTo(400);
         } finally {
-            server.destroy();
-            if (!server.waitFor(30, TimeUnit.SECONDS)) {
-                server.destroyForcibly();
+            if (server != null) {
+                server.destroy();
+                if (!server.waitFor(30, TimeUnit.SECONDS)) {
+                    server.destroyForcibly();
+                }
             }
         }
 
@@ -116,14 +126,14 @@ class JsonLogIT {
         return false;
     }
 
-    private static void awaitReady(Path stdout, Process server) throws IOException, InterruptedException {
+    private static boolean awaitReady(Path stdout, Process server) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline && server.isAlive()) {
             if (Files.exists(stdout) && Files.readString(stdout).contains("ready in")) {
-                return;
+                return true;
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("the server did not start; its output is in " + stdout);
+        return false;
     }
 }
