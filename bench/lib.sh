@@ -1,0 +1,118 @@
+# Shared by bench/purge.sh and bench/file-sweep.sh (sourced, not run): start Payara Micro on a fresh PostgreSQL
+# database, call the cleanup API and time it, sample the server's heap.
+# Expects PORT, WORK (a directory under target/) and DB to be set, and the current directory to be the repository.
+
+PG="psql -h 127.0.0.1 -U postgres -X -q"
+ADMIN=ops:ops-pw
+SERVER=
+
+build_if_needed() {
+  [ -f target/custodian.war ] && [ -f target/payara-micro.jar ] && [ -f target/server-lib/postgresql.jar ] \
+    || mvn -B -o -q package -DskipTests
+}
+
+fresh_database() {
+  $PG -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
+}
+
+# start_server <data dir> [extra properties...]: Payara Micro (-Xmx512m, like bench/jobs-throughput.sh) on $PORT against
+# $DB, users ops (admin) and alice (user), no cleanup at startup, the schedule far away and paused.
+start_server() {
+  local data=$1; shift
+  mkdir -p "$data"
+  {
+    echo "custodian.db.host=127.0.0.1"
+    echo "custodian.db.port=5432"
+    echo "custodian.db.name=$DB"
+    echo "custodian.db.user=postgres"
+    echo "custodian.db.password=unused"
+    echo "custodian.data.dir=$data"
+    echo "custodian.security.users=ops,alice"
+    echo "custodian.security.user.ops.password=plain:ops-pw"
+    echo "custodian.security.user.ops.roles=admin"
+    echo "custodian.security.user.alice.password=plain:alice-pw"
+    echo "custodian.security.user.alice.roles=user"
+    echo "custodian.cleanup.run-at-startup=false"
+    echo "custodian.cleanup.interval=24h"
+    for p in "$@"; do echo "$p"; done
+  } > "$WORK/bench.properties"
+  LOG_LEVEL=warn java -Xmx512m -jar target/payara-micro.jar --nocluster --port "$PORT" --contextroot / \
+    --addLibs target/server-lib/postgresql.jar --systemProperties "$WORK/bench.properties" \
+    --postbootcommandfile server-config/payara/postgres.asadmin --deploy target/custodian.war > "$WORK/server.log" 2>&1 &
+  SERVER=$!
+  local t0=$SECONDS
+  until grep -q "ready in" "$WORK/server.log"; do
+    kill -0 "$SERVER" 2>/dev/null || { tail -50 "$WORK/server.log"; echo "server died" >&2; exit 1; }
+    [ $((SECONDS - t0)) -lt 300 ] || { echo "server not ready after 300 s" >&2; exit 1; }
+    sleep 1
+  done
+  curl -sf -u "$ADMIN" -X PUT -H 'Content-Type: application/json' -d '{"enabled":false}' \
+    "http://127.0.0.1:$PORT/api/system/cleanup/schedule" > /dev/null
+}
+
+stop_server() {
+  if [ -n "$SERVER" ]; then
+    kill "$SERVER" 2>/dev/null || true
+    wait "$SERVER" 2>/dev/null || true
+    SERVER=
+  fi
+}
+
+# cleanup <json body> <out file>: POST /api/system/cleanup?wait=600s; when it answers 202 (ran longer), polls the run
+# until it is no longer RUNNING. Writes the final run report to <out file>; sets WALL (seconds, 3 decimals).
+cleanup() {
+  local body=$1 out=$2 code t0 t1
+  t0=$(date +%s.%N)
+  code=$(curl -s -o "$out" -w '%{http_code}' -u "$ADMIN" -H 'Content-Type: application/json' -d "$body" \
+    "http://127.0.0.1:$PORT/api/system/cleanup?wait=600s")
+  if [ "$code" = 202 ]; then
+    local id; id=$(jq -r .id "$out")
+    echo "  (still running after 600 s: polling run $id every second)"
+    for _ in $(seq 1 7200); do
+      curl -sf -u "$ADMIN" "http://127.0.0.1:$PORT/api/system/cleanup/runs/$id" > "$out"
+      [ "$(jq -r .status "$out")" = RUNNING ] || break
+      sleep 1
+    done
+  elif [ "$code" != 200 ]; then
+    echo "cleanup answered $code: $(cat "$out")" >&2
+    exit 1
+  fi
+  t1=$(date +%s.%N)
+  WALL=$(echo "$t1 - $t0" | bc -l | xargs printf '%.3f')
+  [ "$(jq -r .status "$out")" = SUCCEEDED ] || { echo "cleanup run did not succeed: $(cat "$out")" >&2; exit 1; }
+}
+
+# heap sampler: every 500 ms one line "used_MB old_MB" (S0U+S1U+EU+OU, OU) from jstat -gc, until stop_heap_sampler
+start_heap_sampler() {
+  HEAP_SAMPLES=$1
+  : > "$HEAP_SAMPLES"
+  (while [ ! -f "$HEAP_SAMPLES.stop" ] && kill -0 "$SERVER" 2>/dev/null; do
+     jstat -gc "$SERVER" 2>/dev/null | awk 'NR==2 {printf "%.1f %.1f\n", ($3+$4+$6+$8)/1024, $8/1024}'
+     sleep 0.5
+   done >> "$HEAP_SAMPLES") &
+  SAMPLER=$!
+}
+
+# sets PEAK_USED, PEAK_OLD (MB) and SAMPLES
+stop_heap_sampler() {
+  touch "$HEAP_SAMPLES.stop"
+  wait "$SAMPLER" 2>/dev/null || true
+  rm -f "$HEAP_SAMPLES.stop"
+  PEAK_USED=$(awk '$1 > m {m = $1} END {printf "%d", m}' "$HEAP_SAMPLES")
+  PEAK_OLD=$(awk '$2 > m {m = $2} END {printf "%d", m}' "$HEAP_SAMPLES")
+  SAMPLES=$(wc -l < "$HEAP_SAMPLES")
+}
+
+# used heap (MB) after a full GC
+heap_after_gc() {
+  jcmd "$SERVER" GC.run > /dev/null
+  jcmd "$SERVER" GC.heap_info | sed -n 's/.*garbage-first heap .* used \([0-9]*\)K.*/\1/p' | awk '{printf "%d", $1/1024}'
+}
+
+load_average() {
+  cut -d' ' -f1-3 /proc/loadavg
+}
+
+ratio() {
+  echo "$1 / $2" | bc -l | xargs printf '%.2f'
+}
