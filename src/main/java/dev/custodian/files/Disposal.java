@@ -33,6 +33,7 @@ final class Disposal implements CandidateSink {
     private final boolean dryRun;
     private final TargetTally tally;
     private int errors;
+    private Path verifiedParent;
 
     /**
      * @param root  the real data root
@@ -109,8 +110,14 @@ final class Disposal implements CandidateSink {
             throw new FileSystemException(path.toString(), null, "outside " + start + ", refused");
         }
         Path parent = normal.getParent();
+        // the walk visits a directory's files one after another: its real path is resolved once for all of them
+        // (toRealPath costs a readlink per path component), not once per file
+        if (parent.equals(verifiedParent)) {
+            return;
+        }
         if (!parent.toRealPath().equals(parent)) {
             throw new FileSystemException(path.toString(), null, "a directory on its path is now a link, refused");
         }
+        verifiedParent = parent;
     }
 }

@@ -17,7 +17,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Retention's queries. Selections read one page in index order after a keyset cursor (never all candidates);
+ * Retention's queries. Selections read one page in index order after a row-value keyset cursor
+ * {@code (time, id) > (:afterAt, :afterId)}, an index range scan on the indexes of {@code V4__keyset_indexes.sql}
+ * (never all candidates, and no page re-reads the ones before it);
  * every change re-checks its condition in the statement itself and runs in its own transaction, so concurrent
  * runs and claims cannot make it touch a job it should keep, and each batch holds its row locks only briefly.
  */
@@ -40,7 +42,7 @@ public class RetentionRepository {
             jpql.append(" and j.attempts = 0");
         }
         scope.where(jpql);
-        after.ifPresent(c -> jpql.append(" and (" + at + " > :afterAt or (" + at + " = :afterAt and j.id > :afterId))"));
+        after.ifPresent(c -> jpql.append(" and (" + at + ", j.id) > (:afterAt, :afterId)"));
         jpql.append(" order by ").append(at).append(", j.id");
         TypedQuery<Candidate> q = em.createQuery(jpql.toString(), Candidate.class)
                 .setParameter("status", status).setParameter("cutoff", cutoff).setMaxResults(limit);
@@ -66,7 +68,7 @@ public class RetentionRepository {
         StringBuilder jpql = new StringBuilder("select new dev.custodian.retention.control.Candidate(j.id, j.deletedAt, j.outputFile) from Job j"
                 + " where j.deletedAt <= :cutoff and j.status <> :running");
         scope.where(jpql);
-        jpql.append(after.isPresent() ? " and (j.deletedAt > :afterAt or (j.deletedAt = :afterAt and j.id > :afterId))" : "")
+        jpql.append(after.isPresent() ? " and (j.deletedAt, j.id) > (:afterAt, :afterId)" : "")
                 .append(" order by j.deletedAt, j.id");
         TypedQuery<Candidate> q = em.createQuery(jpql.toString(), Candidate.class)
                 .setParameter("cutoff", cutoff).setParameter("running", JobStatus.RUNNING).setMaxResults(limit);
