@@ -26,6 +26,11 @@ public final class TargetTally {
         }
     }
 
+    /** {@code count} more candidates were selected, none of them for the sample (counted, not listed). */
+    public void matchedUnlisted(long count) {
+        matched += count;
+    }
+
     /** A candidate of {@code bytes} was deleted, or in a dry run would be: bytes count either way. */
     public void freed(long bytes) {
         bytesFreed += bytes;

@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -48,59 +47,57 @@ public class JobRetention implements CleanupTarget {
     @Override
     public void run(CleanupContext context, TargetTally tally) {
         RetentionPolicies policies = config.policies().withRunOverride(context.overrides().jobs());
-        boolean purgeAtOnce = policies.defaults().restoreWindow().isZero();
+        TypeScope others = TypeScope.allExcept(policies.overriddenTypes());
         for (JobStatus status : RETAINED) {
-            softDelete(context, tally, status, TypeScope.allExcept(policies.overriddenTypes()), policies.defaults(), purgeAtOnce);
+            softDelete(context, tally, Due.softDelete(status, policies.defaults().cutoff(status, context.now()), others),
+                    policies.defaults().restoreWindow().isZero());
             for (String type : policies.overriddenTypes()) {
                 RetentionPolicy policy = policies.forType(type);
-                softDelete(context, tally, status, TypeScope.only(type), policy, policy.restoreWindow().isZero());
+                softDelete(context, tally, Due.softDelete(status, policy.cutoff(status, context.now()), TypeScope.only(type)),
+                        policy.restoreWindow().isZero());
             }
         }
-        purge(context, tally, TypeScope.allExcept(policies.overriddenTypes()), policies.defaults());
+        purge(context, tally, Due.purge(policies.defaults().purgeCutoff(context.now()), others));
         for (String type : policies.overriddenTypes()) {
-            purge(context, tally, TypeScope.only(type), policies.forType(type));
+            purge(context, tally, Due.purge(policies.forType(type).purgeCutoff(context.now()), TypeScope.only(type)));
         }
     }
 
-    private void softDelete(CleanupContext context, TargetTally tally, JobStatus status, TypeScope scope, RetentionPolicy policy,
-                            boolean purgedInThisRun) {
-        Instant cutoff = policy.cutoff(status, context.now());
+    private void softDelete(CleanupContext context, TargetTally tally, Due due, boolean purgedInThisRun) {
+        if (context.dryRun()) {
+            // the real run's second stage purges these too when the restore window is zero
+            plan(tally, due, purgedInThisRun ? 2 : 1, purgedInThisRun, context);
+            return;
+        }
         Optional<Candidate> after = Optional.empty();
         List<Candidate> page;
         do {
-            page = repository.dueForSoftDelete(status, cutoff, scope, after, context.batchSize());
+            page = repository.page(due, after, context.batchSize());
             if (page.isEmpty()) {
                 return;
             }
             page.forEach(c -> tally.matched(c.id().toString()));
-            if (context.dryRun()) {
-                if (purgedInThisRun) {
-                    // the real run's second stage purges these too
-                    page.forEach(c -> {
-                        tally.matched(c.id().toString());
-                        tally.freed(outputSize(c));
-                    });
-                }
-            } else {
-                tally.deleted(repository.softDelete(ids(page), status, cutoff, context.now()));
-            }
+            tally.deleted(repository.softDelete(ids(page), due, context.now()));
             after = Optional.of(page.get(page.size() - 1));
             context.batchDone();
         } while (page.size() == context.batchSize());
     }
 
-    private void purge(CleanupContext context, TargetTally tally, TypeScope scope, RetentionPolicy policy) {
-        Instant cutoff = policy.purgeCutoff(context.now());
-        Optional<JobArchive> archive = context.dryRun() ? Optional.empty() : config.archiveDir().map(dir -> JobArchive.open(dir, context.runId()));
+    private void purge(CleanupContext context, TargetTally tally, Due due) {
+        if (context.dryRun()) {
+            plan(tally, due, 1, true, context);
+            return;
+        }
+        Optional<JobArchive> archive = config.archiveDir().map(dir -> JobArchive.open(dir, context.runId()));
         try {
             Optional<Candidate> after = Optional.empty();
             List<Candidate> page;
             do {
-                page = repository.dueForPurge(cutoff, scope, after, context.batchSize());
+                page = repository.page(due, after, context.batchSize());
                 if (page.isEmpty()) {
                     break;
                 }
-                purgePage(context, tally, page, cutoff, archive);
+                purgePage(tally, page, due, archive);
                 after = Optional.of(page.get(page.size() - 1));
                 context.batchDone();
             } while (page.size() == context.batchSize());
@@ -109,17 +106,35 @@ public class JobRetention implements CleanupTarget {
         }
     }
 
-    private void purgePage(CleanupContext context, TargetTally tally, List<Candidate> page, Instant cutoff, Optional<JobArchive> archive) {
-        if (context.dryRun()) {
-            for (Candidate c : page) {
-                tally.matched(c.id().toString());
-                tally.freed(outputSize(c));
-            }
+    /**
+     * A dry run's view of one selection: its size by one count over the same condition, a sample from its first
+     * page, and (when the real run would delete files) the real sizes of the output files, read page by page over
+     * the jobs that have one. Each job counts {@code actions} times, as in the real run.
+     */
+    private void plan(TargetTally tally, Due due, int actions, boolean freesFiles, CleanupContext context) {
+        long count = repository.count(due);
+        if (count == 0) {
             return;
         }
+        List<Candidate> first = repository.page(due, Optional.empty(), TargetTally.SAMPLE_SIZE);
+        first.forEach(c -> tally.matched(c.id().toString()));
+        tally.matchedUnlisted(count * actions - first.size());
+        if (!freesFiles) {
+            return;
+        }
+        Optional<Candidate> after = Optional.empty();
+        List<Candidate> page;
+        do {
+            page = repository.pageWithOutput(due, after, context.batchSize());
+            page.forEach(c -> tally.freed(outputSize(c)));
+            after = page.isEmpty() ? after : Optional.of(page.get(page.size() - 1));
+        } while (page.size() == context.batchSize());
+    }
+
+    private void purgePage(TargetTally tally, List<Candidate> page, Due due, Optional<JobArchive> archive) {
         List<UUID> ids = ids(page);
         archive.ifPresent(a -> a.append(repository.forArchive(ids)));
-        int purged = repository.purge(ids, cutoff);
+        int purged = repository.purge(ids, due);
         Set<UUID> left = purged == ids.size() ? Set.of() : repository.existing(ids);
         for (Candidate c : page) {
             if (!left.contains(c.id())) {

@@ -29,52 +29,45 @@ public class RetentionRepository {
     @PersistenceContext
     EntityManager em;
 
-    /**
-     * A page of jobs due for soft delete: of a finished {@code status} finished before {@code cutoff}, or PENDING and
-     * never claimed, submitted before {@code cutoff}; restricted to one type, or to every type but the overridden.
-     */
+    /** A page of the jobs {@code due} selects, oldest first, after the keyset cursor {@code after}. */
     @Transactional(TxType.REQUIRES_NEW)
-    public List<Candidate> dueForSoftDelete(JobStatus status, Instant cutoff, TypeScope scope, Optional<Candidate> after, int limit) {
-        String at = status == JobStatus.PENDING ? "j.runAt" : "j.finishedAt";
-        StringBuilder jpql = new StringBuilder("select new dev.custodian.retention.control.Candidate(j.id, " + at + ", j.outputFile)"
-                + " from Job j where j.status = :status and " + at + " < :cutoff and j.deletedAt is null");
-        if (status == JobStatus.PENDING) {
-            jpql.append(" and j.attempts = 0");
-        }
-        scope.where(jpql);
-        after.ifPresent(c -> jpql.append(" and (" + at + ", j.id) > (:afterAt, :afterId)"));
-        jpql.append(" order by ").append(at).append(", j.id");
-        TypedQuery<Candidate> q = em.createQuery(jpql.toString(), Candidate.class)
-                .setParameter("status", status).setParameter("cutoff", cutoff).setMaxResults(limit);
-        scope.bind(q);
+    public List<Candidate> page(Due due, Optional<Candidate> after, int limit) {
+        return page(due, after, limit, "");
+    }
+
+    /** The same pages, restricted to jobs with an output file (what a dry run needs to add up bytes). */
+    @Transactional(TxType.REQUIRES_NEW)
+    public List<Candidate> pageWithOutput(Due due, Optional<Candidate> after, int limit) {
+        return page(due, after, limit, " and j.outputFile is not null");
+    }
+
+    private List<Candidate> page(Due due, Optional<Candidate> after, int limit, String extra) {
+        String at = due.at();
+        String jpql = "select new dev.custodian.retention.control.Candidate(j.id, " + at + ", j.outputFile) from Job j"
+                + due.where() + extra
+                + (after.isPresent() ? " and (" + at + ", j.id) > (:afterAt, :afterId)" : "")
+                + " order by " + at + ", j.id";
+        TypedQuery<Candidate> q = em.createQuery(jpql, Candidate.class).setMaxResults(limit);
+        due.bind(q);
         after.ifPresent(c -> q.setParameter("afterAt", c.at()).setParameter("afterId", c.id()));
         return q.getResultList();
     }
 
-    /** Soft-deletes those of {@code ids} that still qualify; answers how many it deleted. */
+    /** How many jobs {@code due} selects: one index range count, for dry runs. */
     @Transactional(TxType.REQUIRES_NEW)
-    public int softDelete(Collection<UUID> ids, JobStatus status, Instant cutoff, Instant now) {
-        String at = status == JobStatus.PENDING ? "j.runAt" : "j.finishedAt";
-        return em.createQuery("update Job j set j.deletedAt = :now, j.version = j.version + 1"
-                        + " where j.id in :ids and j.status = :status and " + at + " < :cutoff and j.deletedAt is null"
-                        + (status == JobStatus.PENDING ? " and j.attempts = 0" : ""))
-                .setParameter("now", now).setParameter("ids", ids).setParameter("status", status).setParameter("cutoff", cutoff)
-                .executeUpdate();
+    public long count(Due due) {
+        TypedQuery<Long> q = em.createQuery("select count(j) from Job j" + due.where(), Long.class);
+        due.bind(q);
+        return q.getSingleResult();
     }
 
-    /** A page of soft-deleted jobs deleted at or before {@code cutoff}, oldest first. */
+    /** Soft-deletes those of {@code ids} that {@code due} still selects; answers how many it deleted. */
     @Transactional(TxType.REQUIRES_NEW)
-    public List<Candidate> dueForPurge(Instant cutoff, TypeScope scope, Optional<Candidate> after, int limit) {
-        StringBuilder jpql = new StringBuilder("select new dev.custodian.retention.control.Candidate(j.id, j.deletedAt, j.outputFile) from Job j"
-                + " where j.deletedAt <= :cutoff and j.status <> :running");
-        scope.where(jpql);
-        jpql.append(after.isPresent() ? " and (j.deletedAt, j.id) > (:afterAt, :afterId)" : "")
-                .append(" order by j.deletedAt, j.id");
-        TypedQuery<Candidate> q = em.createQuery(jpql.toString(), Candidate.class)
-                .setParameter("cutoff", cutoff).setParameter("running", JobStatus.RUNNING).setMaxResults(limit);
-        scope.bind(q);
-        after.ifPresent(c -> q.setParameter("afterAt", c.at()).setParameter("afterId", c.id()));
-        return q.getResultList();
+    public int softDelete(Collection<UUID> ids, Due due, Instant now) {
+        jakarta.persistence.Query q = em.createQuery("update Job j set j.deletedAt = :now, j.version = j.version + 1"
+                + due.where() + " and j.id in :ids");
+        due.bind(q);
+        return q.setParameter("now", now).setParameter("ids", ids).executeUpdate();
     }
 
     /** The jobs (with their events) of a purge batch, for the archive. */
@@ -87,12 +80,12 @@ public class RetentionRepository {
         return jobs.stream().map(j -> new ArchivedJob(j, events.stream().filter(e -> e.jobId().equals(j.id())).toList())).toList();
     }
 
-    /** Purges those of {@code ids} still soft-deleted before {@code cutoff}; their events go by ON DELETE CASCADE. */
+    /** Purges those of {@code ids} that {@code due} still selects; their events go by ON DELETE CASCADE. */
     @Transactional(TxType.REQUIRES_NEW)
-    public int purge(Collection<UUID> ids, Instant cutoff) {
-        return em.createQuery("delete from Job j where j.id in :ids and j.deletedAt <= :cutoff and j.status <> :running")
-                .setParameter("ids", ids).setParameter("cutoff", cutoff).setParameter("running", JobStatus.RUNNING)
-                .executeUpdate();
+    public int purge(Collection<UUID> ids, Due due) {
+        jakarta.persistence.Query q = em.createQuery("delete from Job j" + due.where() + " and j.id in :ids");
+        due.bind(q);
+        return q.setParameter("ids", ids).executeUpdate();
     }
 
     /** Which of {@code ids} are gone (purged by this batch, or by a concurrent run). */

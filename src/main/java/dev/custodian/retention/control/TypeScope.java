@@ -1,6 +1,6 @@
 package dev.custodian.retention.control;
 
-import jakarta.persistence.TypedQuery;
+import jakarta.persistence.Query;
 import java.util.Set;
 
 /** Which job types one selection pass covers: one overridden type, or every type except the overridden ones. */
@@ -8,7 +8,7 @@ public sealed interface TypeScope {
 
     void where(StringBuilder jpql);
 
-    void bind(TypedQuery<?> query);
+    void bind(Query query);
 
     static TypeScope only(String type) {
         return new Only(type);
@@ -23,7 +23,7 @@ public sealed interface TypeScope {
             jpql.append(" and j.type = :type");
         }
 
-        public void bind(TypedQuery<?> query) {
+        public void bind(Query query) {
             query.setParameter("type", type);
         }
     }
@@ -35,7 +35,7 @@ public sealed interface TypeScope {
             }
         }
 
-        public void bind(TypedQuery<?> query) {
+        public void bind(Query query) {
             if (!types.isEmpty()) {
                 query.setParameter("types", types);
             }
