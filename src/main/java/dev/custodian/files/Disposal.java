@@ -48,7 +48,8 @@ final class Disposal implements CandidateSink {
 
     @Override
     public void accept(Candidate candidate) {
-        tally.matched(candidate.label());
+        // the label (relative path and reason) is only built for the few candidates the sample keeps
+        tally.matched(() -> relative(candidate.path()) + " (" + candidate.reason() + ")");
         if (dryRun) {
             tally.freed(candidate.size());
             return;

@@ -65,7 +65,7 @@ final class SweepVisitor extends SimpleFileVisitor<Path> {
         if (attrs.isRegularFile() && !attrs.isSymbolicLink()) {
             String reason = selector.reason(file.getFileName(), attrs.lastModifiedTime().toInstant());
             if (reason != null) {
-                sink.accept(new Candidate(file, disposal.relative(file) + " (" + reason + ")", attrs.size()));
+                sink.accept(new Candidate(file, reason, attrs.size()));
             }
         }
         return FileVisitResult.CONTINUE;

@@ -26,6 +26,14 @@ public final class TargetTally {
         }
     }
 
+    /** As {@link #matched(String)}, building the label only when the sample still has room. */
+    public void matched(java.util.function.Supplier<String> label) {
+        matched++;
+        if (sample.size() < SAMPLE_SIZE) {
+            sample.add(label.get());
+        }
+    }
+
     /** {@code count} more candidates were selected, none of them for the sample (counted, not listed). */
     public void matchedUnlisted(long count) {
         matched += count;
