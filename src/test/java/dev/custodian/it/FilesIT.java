@@ -54,6 +54,34 @@ class FilesIT {
         Files.setLastModifiedTime(root.resolve(relativeDir), FileTime.from(NOW.minus(age)));
     }
 
+    @Test
+    void a_file_that_cannot_be_deleted_is_counted_as_an_error_and_the_sweep_goes_on() throws Exception {
+        Duration old = Duration.ofDays(10);
+        Path stuck = file("temp/stuck/locked.bin", old, 100);
+        file("temp/stuck/free.bin", old, 100);
+        file("temp/other/free2.bin", old, 100);
+        // immutable: even root may not delete it (the tests may run as root, where permissions would not stop it)
+        org.junit.jupiter.api.Assumptions.assumeTrue(chattr("+i", stuck), "chattr +i is not available here");
+        try {
+            JsonObject files = cleanup(false).getJsonObject("files");
+
+            assertThat(files.getInt("matched")).isEqualTo(3);
+            assertThat(files.getInt("deleted")).isEqualTo(2);
+            assertThat(files.getInt("errors")).isEqualTo(1);
+            assertThat(stuck).exists();
+            assertThat(root.resolve("temp/stuck/free.bin")).doesNotExist();
+            assertThat(root.resolve("temp/other/free2.bin")).doesNotExist();
+        } finally {
+            chattr("-i", stuck);
+        }
+    }
+
+    private static boolean chattr(String flag, Path file) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("chattr", flag, file.toString()).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        return p.waitFor() == 0;
+    }
+
     private JsonObject cleanup(boolean dryRun) {
         Api.Reply reply = Api.admin().post("/api/system/cleanup", "{\"dryRun\":" + dryRun + ",\"targets\":[\"files\",\"backups\"]}");
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
