@@ -3,31 +3,15 @@ package dev.custodian.it;
 import static dev.custodian.it.Api.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Bad input gets a 4xx problem+json that says what is wrong, and writes nothing: no row, no file. */
-@ExtendWith(ArquillianExtension.class)
-class BadInputIT {
+class BadInputIT extends OnSharedServer {
 
     private final Api alice = Api.alice();
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.custodian();
-    }
-
-    @BeforeEach
-    void startFromNothing() {
-        Environment.reset();
-    }
 
     @AfterEach
     void nothingWasWritten() {

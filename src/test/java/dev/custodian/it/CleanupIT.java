@@ -15,12 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Database retention through the cleanup API: both stages, per-status, pending and per-type TTLs, the archive,
@@ -28,22 +23,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * timestamps into the past; the test config sets batch size 7 (so pages are exercised), a 10m completed TTL for
  * type gzip and an archive directory.
  */
-@ExtendWith(ArquillianExtension.class)
-class CleanupIT {
+class CleanupIT extends OnSharedServer {
 
     private static final Duration SOON = Duration.ofSeconds(15);
     private final Api alice = Api.alice();
     private final Api admin = Api.admin();
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.custodian();
-    }
-
-    @BeforeEach
-    void startFromNothing() {
-        Environment.reset();
-    }
 
     private String completedEcho() {
         String id = alice.post("/api/jobs", "{\"type\":\"echo\",\"payload\":{}}").object().getString("id");

@@ -10,31 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * In-process execution on a real server: timeouts, retries with backoff, cancellation. The test configuration
  * runs two jobs at once ({@code custodian.job.concurrency=2}) with a 1s initial retry delay.
  */
-@ExtendWith(ArquillianExtension.class)
-class ExecutionIT {
+class ExecutionIT extends OnSharedServer {
 
     private final Api alice = Api.alice();
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.custodian();
-    }
-
-    @BeforeEach
-    void startFromNothing() {
-        Environment.reset();
-    }
 
     @Test
     void handlers_past_their_timeout_fail_with_timeout_and_free_their_threads() {

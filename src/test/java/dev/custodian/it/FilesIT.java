@@ -12,33 +12,22 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * File and backup retention through the cleanup API on a real tree under the server's data root: ages, patterns,
  * protected logs, orphan outputs, empty directories, links inside and outside the root, backups across 400 days
  * in two environments (prod keeps 10 by configuration, dev the default 5), and dry run against real run.
  */
-@ExtendWith(ArquillianExtension.class)
-class FilesIT {
+class FilesIT extends OnSharedServer {
 
     private static final Instant NOW = Instant.now();
     private final Path root = Environment.dataRoot();
     private final Path outside = Environment.dataRoot().getParent().resolve("outside");
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.custodian();
-    }
-
     @BeforeEach
-    void startFromNothing() throws IOException {
-        Environment.reset();
+    void emptyTheOutside() {
         Environment.emptyDirectory(outside);
     }
 

@@ -8,21 +8,11 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** MicroProfile Health: live, ready with the database and the data root, DOWN while the database is unreachable. */
-@ExtendWith(ArquillianExtension.class)
-class HealthIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.custodian();
-    }
+class HealthIT extends OnSharedServer {
 
     private static Api.Reply ready() {
         return Api.anonymous().get("/health/ready");

@@ -16,29 +16,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.zip.GZIPInputStream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Every jobs endpoint over real HTTP against a real server and database. */
-@ExtendWith(ArquillianExtension.class)
-class JobApiIT {
+class JobApiIT extends OnSharedServer {
 
     private static final Duration SOON = Duration.ofSeconds(15);
     private final Api alice = Api.alice();
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.custodian();
-    }
-
-    @BeforeEach
-    void startFromNothing() {
-        Environment.reset();
-    }
 
     @Test
     void json_submission_answers_201_with_location_and_the_echo_job_completes() {

@@ -6,26 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Prometheus metrics at /metrics move after a job and after a cleanup run. */
-@ExtendWith(ArquillianExtension.class)
-class MetricsIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.custodian();
-    }
-
-    @BeforeEach
-    void startFromNothing() {
-        Environment.reset();
-    }
+class MetricsIT extends OnSharedServer {
 
     private static String metrics() {
         Api.Reply reply = Api.anonymous().get("/metrics?scope=application");

@@ -3,20 +3,10 @@ package dev.custodian.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The OpenAPI document lists every endpoint with its roles and problem responses. */
-@ExtendWith(ArquillianExtension.class)
-class OpenApiIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.custodian();
-    }
+class OpenApiIT extends OnSharedServer {
 
     @Test
     void every_endpoint_is_documented_with_roles_and_problems() {

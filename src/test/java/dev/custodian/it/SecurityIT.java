@@ -4,26 +4,10 @@ import static dev.custodian.it.Environment.awaitStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Who may call what: 401 without valid credentials, 404 for another user's job, 403 for a role that may not call. */
-@ExtendWith(ArquillianExtension.class)
-class SecurityIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.custodian();
-    }
-
-    @BeforeEach
-    void startFromNothing() {
-        Environment.reset();
-    }
+class SecurityIT extends OnSharedServer {
 
     @Test
     void calls_without_credentials_are_refused_with_401() {

@@ -14,33 +14,17 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * External workers over HTTP: claim, heartbeat, complete, fail; lease loss, backoff, timeout while heartbeating,
  * the stuck-job detector (check interval 1s in the test config) and concurrent claimers.
  */
-@ExtendWith(ArquillianExtension.class)
-class WorkerApiIT {
+class WorkerApiIT extends OnSharedServer {
 
     private static final String TYPE = "remote-thing";
     private final Api alice = Api.alice();
     private final Api robot = Api.worker();
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.custodian();
-    }
-
-    @BeforeEach
-    void startFromNothing() {
-        Environment.reset();
-    }
 
     private String submit(String extra) {
         return alice.post("/api/jobs", "{\"type\":\"" + TYPE + "\",\"payload\":{\"n\":1}" + extra + "}").object().getString("id");
