@@ -1,5 +1,7 @@
 package dev.custodian.backups;
 
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
 import dev.custodian.cleanup.control.CleanupContext;
 import dev.custodian.cleanup.control.CleanupOverrides;
 import dev.custodian.cleanup.control.CleanupTarget;
@@ -25,6 +27,8 @@ import java.util.Objects;
  */
 @ApplicationScoped
 public class BackupRetention implements CleanupTarget {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BackupRetention.class);
 
     @Inject
     BackupsConfig config;
@@ -54,6 +58,28 @@ public class BackupRetention implements CleanupTarget {
         }
     }
 
+    /**
+     * Compression is not a deletion: it is listed in the sample ("compress") in dry and real runs alike and its
+     * savings are logged, but it adds nothing to matched, deleted or bytesFreed, so a dry run still reports
+     * exactly the deletions of the real run.
+     */
+    private void compressIfDue(Path env, String prefix, Backup backup, CleanupContext context, TargetTally tally) {
+        if (!config.compress() || !BackupCompression.isDue(backup, context.now())) {
+            return;
+        }
+        tally.note(prefix + backup.name() + " (compress)");
+        if (context.dryRun()) {
+            return;
+        }
+        try {
+            long saved = BackupCompression.compress(env.resolve(backup.name()));
+            LOG.info("Compressed backup {} {}", kv("backup", prefix + backup.name()), kv("bytes_saved", saved));
+        } catch (IOException e) {
+            tally.error();
+            LOG.warn("Could not compress backup {}: {}", prefix + backup.name(), e.toString());
+        }
+    }
+
     private BackupPolicy policy(String environment, CleanupOverrides o) {
         BackupPolicy base = config.policies().policyFor(environment);
         return new BackupPolicy(Objects.requireNonNullElse(o.keepLast(), base.keepLast()),
@@ -66,6 +92,9 @@ public class BackupRetention implements CleanupTarget {
         List<Backup> found = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(env)) {
             for (Path file : files) {
+                if (file.getFileName().toString().startsWith(".")) {
+                    continue; // hidden: not a backup (e.g. a compression cut short, .<name>.gz.partial)
+                }
                 BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 if (attributes.isRegularFile()) {
                     found.add(new Backup(file.getFileName().toString(), attributes.lastModifiedTime().toInstant(), attributes.size()));
@@ -78,6 +107,7 @@ public class BackupRetention implements CleanupTarget {
         String prefix = "backups/" + env.getFileName() + "/";
         for (BackupDecision decision : BackupSelection.select(found, policy, ZoneOffset.UTC)) {
             if (decision.kept()) {
+                compressIfDue(env, prefix, decision.backup(), context, tally);
                 continue;
             }
             Backup backup = decision.backup();

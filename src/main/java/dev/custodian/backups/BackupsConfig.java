@@ -13,10 +13,17 @@ public class BackupsConfig {
     Settings settings;
 
     private BackupPolicies policies;
+    private boolean compress;
 
     @PostConstruct
     void load() {
         policies = BackupPolicies.from(settings::optional, settings.names());
+        compress = settings.bool("custodian.backups.compress");
+    }
+
+    /** {@code custodian.backups.compress}: gzip kept backups older than a day. */
+    public boolean compress() {
+        return compress;
     }
 
     public BackupPolicies policies() {

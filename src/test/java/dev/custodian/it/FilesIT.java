@@ -143,6 +143,12 @@ class FilesIT extends OnSharedServer {
             assertThat(prod.count()).isEqualTo(10);
             assertThat(dev.count()).isEqualTo(5);
         }
-        assertThat(root.resolve("backups/prod/db-0.dump")).as("the newest stays").exists();
+        assertThat(root.resolve("backups/prod/db-0.dump")).as("the newest stays, uncompressed: younger than a day").exists();
+        assertThat(root.resolve("backups/prod/db-1.dump")).as("kept and older than a day: compressed").doesNotExist();
+        assertThat(root.resolve("backups/prod/db-1.dump.gz")).exists();
+        assertThat(Files.getLastModifiedTime(root.resolve("backups/prod/db-1.dump.gz")).toInstant())
+                .as("the original's modification time").isBetween(NOW.minus(Duration.ofDays(1).plusHours(1)).minusSeconds(1),
+                        NOW.minus(Duration.ofDays(1).plusHours(1)).plusSeconds(1));
+        assertThat(real.getJsonObject("backups").getJsonArray("sample").toString()).contains("(compress)");
     }
 }

@@ -34,6 +34,13 @@ public final class TargetTally {
         }
     }
 
+    /** Lists something the target does besides deleting (e.g. compressing) in the sample, without counting it. */
+    public void note(String label) {
+        if (sample.size() < SAMPLE_SIZE) {
+            sample.add(label);
+        }
+    }
+
     /** {@code count} more candidates were selected, none of them for the sample (counted, not listed). */
     public void matchedUnlisted(long count) {
         matched += count;
