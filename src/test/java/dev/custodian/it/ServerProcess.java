@@ -95,6 +95,34 @@ public final class ServerProcess implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Starts the server expecting the deployment to be refused; answers the server's output once it contains
+     * {@code expected} (or the process ended, or two minutes passed).
+     */
+    public String startRefused(String expected) throws IOException, InterruptedException {
+        Path war = work.resolve("custodian.war");
+        if (!Files.exists(war)) {
+            Deployments.custodian().as(ZipExporter.class).exportTo(war.toFile(), true);
+        }
+        List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", System.getProperty("payara.micro.jar", "target/payara-micro.jar"),
+                "--nocluster", "--port", String.valueOf(port), "--contextroot", "/",
+                "--systemProperties", config.toString()));
+        command.addAll(database);
+        command.addAll(List.of("--deploy", war.toString()));
+        Path log = work.resolve("refused.log");
+        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            String output = Files.readString(log);
+            if (output.contains(expected) && (output.contains("ready in") || !process.isAlive())) {
+                return output;
+            }
+            Thread.sleep(250);
+        }
+        return Files.readString(log);
+    }
+
     private boolean answers() {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(base() + "/api/jobs")).timeout(Duration.ofSeconds(2)).build();

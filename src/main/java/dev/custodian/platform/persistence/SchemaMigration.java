@@ -2,6 +2,7 @@ package dev.custodian.platform.persistence;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -13,12 +14,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings the schema up to date with Flyway before anything else touches the database. The same
- * migrations ({@code db/migration}) run on the embedded database and on PostgreSQL; several instances
- * starting at once are serialised by Flyway's own lock.
+ * Brings the schema up to date with Flyway, once the configuration is valid and before anything else touches the
+ * database. The same migrations ({@code db/migration}) run on the embedded database and on PostgreSQL; several
+ * instances starting at once are serialised by Flyway's own lock.
  */
 @Singleton
 @Startup
+@DependsOn("ConfigValidation")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SchemaMigration {
 
