@@ -7,9 +7,12 @@ import dev.custodian.platform.storage.DataRoot;
 import dev.custodian.retention.control.RetentionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -50,9 +53,20 @@ public class FileRetention implements CleanupTarget {
         }
     }
 
-    private java.util.Set<String> referenced(List<String> names) {
-        List<UUID> jobIds = names.stream().map(FileRetention::jobId).flatMap(Optional::stream).filter(Objects::nonNull).toList();
-        return repository.referencedOutputs(names, jobIds);
+    /** Names a job refers to, and names of files written by a job that still exists (its output not recorded yet). */
+    private Set<String> referenced(List<String> names) {
+        Set<String> referenced = new HashSet<>(repository.namedOutputs(names));
+        Map<String, UUID> writers = new HashMap<>();
+        names.forEach(name -> jobId(name).ifPresent(id -> writers.put(name, id)));
+        if (!writers.isEmpty()) {
+            Set<UUID> live = repository.existing(writers.values());
+            writers.forEach((name, id) -> {
+                if (live.contains(id)) {
+                    referenced.add(name);
+                }
+            });
+        }
+        return referenced;
     }
 
     private static Optional<UUID> jobId(String fileName) {

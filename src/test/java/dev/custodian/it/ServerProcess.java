@@ -72,19 +72,8 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private boolean tryStart() throws IOException, InterruptedException {
-        Path war = work.resolve("custodian.war");
-        if (!Files.exists(war)) {
-            Deployments.custodian().as(ZipExporter.class).exportTo(war.toFile(), true);
-        }
-        List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", System.getProperty("payara.micro.jar", "target/payara-micro.jar"),
-                "--nocluster", "--port", String.valueOf(port), "--contextroot", "/",
-                "--systemProperties", config.toString()));
-        command.addAll(database);
-        command.addAll(List.of("--deploy", war.toString()));
         boots++;
-        process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(work.resolve("server-" + boots + ".log").toFile()).start();
+        process = launch(work.resolve("server-" + boots + ".log"));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline && process.isAlive()) {
             if (answers()) {
@@ -100,6 +89,21 @@ public final class ServerProcess implements AutoCloseable {
      * {@code expected} (or the process ended, or two minutes passed).
      */
     public String startRefused(String expected) throws IOException, InterruptedException {
+        Path log = work.resolve("refused.log");
+        process = launch(log);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            String output = Files.readString(log);
+            if (output.contains(expected) && (output.contains("ready in") || !process.isAlive())) {
+                return output;
+            }
+            Thread.sleep(250);
+        }
+        return Files.readString(log);
+    }
+
+    /** Starts Payara Micro with this server's port, settings and database, deploying the test WAR; output to {@code log}. */
+    private Process launch(Path log) throws IOException {
         Path war = work.resolve("custodian.war");
         if (!Files.exists(war)) {
             Deployments.custodian().as(ZipExporter.class).exportTo(war.toFile(), true);
@@ -110,17 +114,7 @@ public final class ServerProcess implements AutoCloseable {
                 "--systemProperties", config.toString()));
         command.addAll(database);
         command.addAll(List.of("--deploy", war.toString()));
-        Path log = work.resolve("refused.log");
-        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            String output = Files.readString(log);
-            if (output.contains(expected) && (output.contains("ready in") || !process.isAlive())) {
-                return output;
-            }
-            Thread.sleep(250);
-        }
-        return Files.readString(log);
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     private boolean answers() {

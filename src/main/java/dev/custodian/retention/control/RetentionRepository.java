@@ -109,21 +109,11 @@ public class RetentionRepository {
                 .setParameter("ids", ids).executeUpdate();
     }
 
-    /** Output file names referenced by a job, among {@code names}; a name whose job still exists counts as referenced. */
+    /** Those of {@code names} that a job names as its output file. */
     @Transactional(TxType.REQUIRES_NEW)
-    public Set<String> referencedOutputs(Collection<String> names, Collection<UUID> jobIds) {
-        Set<String> referenced = new java.util.HashSet<>(em.createQuery("select j.outputFile from Job j where j.outputFile in :names", String.class)
+    public Set<String> namedOutputs(Collection<String> names) {
+        return Set.copyOf(em.createQuery("select j.outputFile from Job j where j.outputFile in :names", String.class)
                 .setParameter("names", names).getResultList());
-        if (!jobIds.isEmpty()) {
-            Set<UUID> live = Set.copyOf(em.createQuery("select j.id from Job j where j.id in :ids", UUID.class)
-                    .setParameter("ids", jobIds).getResultList());
-            for (String name : names) {
-                if (name.length() >= 36 && live.stream().anyMatch(id -> name.startsWith(id.toString()))) {
-                    referenced.add(name);
-                }
-            }
-        }
-        return referenced;
     }
 
     /** A job and its timeline, as written to the archive. */
