@@ -130,7 +130,8 @@ public final class Api {
         try {
             HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location").orElse(null), response.body());
+                    response.headers().firstValue("Location").orElse(null),
+                    response.headers().firstValue("WWW-Authenticate").orElse(null), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -140,7 +141,7 @@ public final class Api {
     }
 
     /** An HTTP answer. */
-    public record Reply(int status, String contentType, String location, byte[] body) {
+    public record Reply(int status, String contentType, String location, String challenge, byte[] body) {
 
         public String text() {
             return new String(body, StandardCharsets.UTF_8);

@@ -14,14 +14,19 @@ class SecurityIT extends OnSharedServer {
         Api.Reply reply = Api.anonymous().get("/api/jobs");
 
         assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.challenge()).isEqualTo("Basic realm=\"custodian\"");
         assertThat(Api.anonymous().post("/api/jobs", "{\"type\":\"echo\"}").status()).isEqualTo(401);
         assertThat(Environment.count("SELECT COUNT(*) FROM job")).isZero();
     }
 
     @Test
     void a_wrong_password_or_unknown_user_is_refused_with_401() {
-        assertThat(Api.as("alice", "wrong").get("/api/jobs").status()).isEqualTo(401);
-        assertThat(Api.as("mallory", "alice-pw").get("/api/jobs").status()).isEqualTo(401);
+        for (Api.Reply reply : new Api.Reply[] {Api.as("alice", "wrong").get("/api/jobs"),
+                Api.as("mallory", "alice-pw").get("/api/jobs"), Api.as("alice", "wrong").post("/api/jobs/claim", "{}")}) {
+            assertThat(reply.status()).isEqualTo(401);
+            assertThat(reply.challenge()).startsWith("Basic ");
+        }
     }
 
     @Test

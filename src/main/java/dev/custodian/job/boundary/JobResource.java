@@ -12,6 +12,7 @@ import dev.custodian.job.control.SubmitCommand;
 import dev.custodian.job.entity.Job;
 import dev.custodian.job.entity.JobStatus;
 import dev.custodian.platform.json.JsonText;
+import dev.custodian.platform.security.CallerRoles;
 import dev.custodian.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -54,6 +55,9 @@ public class JobResource {
 
     @Inject
     JobConfig config;
+
+    @Inject
+    CallerRoles callerRoles;
 
     @Context
     SecurityContext security;
@@ -149,7 +153,7 @@ public class JobResource {
     }
 
     private Caller caller() {
-        return Caller.of(security);
+        return new Caller(security.getUserPrincipal().getName(), callerRoles.has(security, Roles.ADMIN));
     }
 
     private static JobStatus status(String text) {

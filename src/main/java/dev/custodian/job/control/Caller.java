@@ -1,6 +1,5 @@
 package dev.custodian.job.control;
 
-import jakarta.ws.rs.core.SecurityContext;
 import java.util.Objects;
 
 /**
@@ -11,10 +10,6 @@ public record Caller(String name, boolean admin) {
 
     public Caller {
         Objects.requireNonNull(name);
-    }
-
-    public static Caller of(SecurityContext security) {
-        return new Caller(security.getUserPrincipal().getName(), security.isUserInRole("admin"));
     }
 
     public boolean maySee(String owner) {

@@ -83,6 +83,11 @@ public class UserDirectory {
         });
     }
 
+    /** The roles of a configured user, empty for a name the directory does not know. */
+    public Optional<Set<String>> roles(String name) {
+        return Optional.ofNullable(users.get(name)).map(User::roles);
+    }
+
     public record User(String name, String password, Set<String> roles) {
     }
 }
