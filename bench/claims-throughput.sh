@@ -1,88 +1,68 @@
 #!/usr/bin/env bash
-# Claim -> complete throughput of the worker API (external workers over HTTP), on PostgreSQL.
-#   bench/claims-throughput.sh [jobs=20000] [workers=8]
-# Builds the WAR if missing, starts Payara Micro on port 18095 against a fresh database
-# custodian_bench_claims with custodian.job.external-types=bench-ext, a user "bench" (role user, owner of
-# the jobs) and a user "worker" (role worker). Once Flyway has created the schema, <jobs> + 500 (warm-up)
-# PENDING jobs of type bench-ext are inserted directly with SQL (no SUBMITTED events: only the claim path
-# is measured). bench/ClaimThroughput.java then runs <workers> threads that each loop claim -> complete
-# until 204, and prints pairs per second and claim/complete latency percentiles. The script then checks in
-# the database that every job was started exactly once and is COMPLETED, and prints the server's heap
-# after a full GC, its peak used heap during the run and its peak RSS.
-# Environment: WARMUP (500) pre-loaded warm-up jobs; JFR=1 records a profile to target/bench-claims/server.jfr.
+# Worker API over HTTP on PostgreSQL: <workers> external workers claiming jobs at once.
+#   bench/claims-throughput.sh [seconds=30] [workers=8]
+# Needs wrk (Debian: apt-get install wrk); a Java client took a third of a core of the same two cores.
+# A fresh database custodian_bench_claims, Payara Micro (-Xmx512m) on port 18095 with
+# custodian.job.external-types=bench-ext (bench/lib.sh: users ops, alice, worker). $JOBS (default 150,000) PENDING
+# jobs of type bench-ext are inserted with SQL (no SUBMITTED events: only the worker calls are measured). Then
+# bench/worker.lua (one wrk connection = one worker) runs, each phase <seconds> long:
+#   warm-up  claim -> complete cycles, 10 s, not reported
+#   pairs    claim -> complete cycles: a worker's whole round trip (two requests per job)
+#   claims   claim calls only (the jobs stay RUNNING): the rate at which jobs are handed out
+# Afterwards the database must show: no job started twice, as many STARTED events as successful claims and as many
+# COMPLETED jobs as completes (give or take the calls in flight when a phase stopped); and the server's heap after a full GC and its peak used heap. JFR=1 records a profile.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JOBS=${1:-20000}
+RUN=${1:-30}
 WORKERS=${2:-8}
-WARMUP=${WARMUP:-500}
+JOBS=${JOBS:-150000}
 PORT=18095
-DB=custodian_bench_claims
 WORK=target/bench-claims
-export PGOPTIONS='--client-min-messages=warning'
-PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qAt)
+DB=custodian_bench_claims
+. bench/lib.sh
+command -v wrk > /dev/null || { echo "bench/claims-throughput.sh needs wrk: apt-get install wrk" >&2; exit 1; }
 mkdir -p "$WORK"
+build_if_needed
+trap 'stop_server; $PG -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" 2>/dev/null || true' EXIT
 
-[ -f target/custodian.war ] && [ -f target/payara-micro.jar ] || mvn -B -q package -DskipTests
-"${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
-
-hash() { java -cp target/classes dev.custodian.platform.security.PasswordHash "$1" 2>/dev/null || echo "plain:$1"; }
-cat > "$WORK/bench.properties" <<PROPS
-custodian.db.host=127.0.0.1
-custodian.db.port=5432
-custodian.db.name=$DB
-custodian.db.user=postgres
-custodian.db.password=unused
-custodian.data.dir=$PWD/$WORK/data
-custodian.job.external-types=bench-ext
-custodian.security.users=bench,worker
-custodian.security.user.bench.password=$(hash bench-pw)
-custodian.security.user.bench.roles=user
-custodian.security.user.worker.password=$(hash worker-pw)
-custodian.security.user.worker.roles=worker
-PROPS
-
-LOG_LEVEL=warn java -Xmx512m ${JFR:+-XX:StartFlightRecording=filename=$PWD/$WORK/server.jfr,settings=profile} -jar target/payara-micro.jar --nocluster --port $PORT --contextroot / \
-  --addLibs target/server-lib/postgresql.jar --systemProperties "$WORK/bench.properties" \
-  --postbootcommandfile server-config/payara/postgres.asadmin --deploy target/custodian.war > "$WORK/server.log" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null' EXIT
-until grep -q "ready in" "$WORK/server.log"; do
-  kill -0 $SERVER 2>/dev/null || { cat "$WORK/server.log"; exit 1; }
-  sleep 1
-done
-
-# pre-load: PENDING, eligible since an hour ago in insertion order, attempt 0 of 3, timeout 600 s
-TOTAL=$((JOBS + WARMUP))
-LOAD_START=$(date +%s.%N)
-"${PSQL[@]}" -d $DB <<SQL
+fresh_database
+start_server "$PWD/$WORK/data" custodian.job.external-types=bench-ext
+t0=$(date +%s.%N)
+$PG -d "$DB" -v ON_ERROR_STOP=1 <<SQL
 INSERT INTO job (id, type, status, payload, attempts, max_attempts, timeout_seconds, owner, run_at, created_at, version)
-SELECT gen_random_uuid(), 'bench-ext', 'PENDING', '{"n":' || g || '}', 0, 3, 600, 'bench',
+SELECT gen_random_uuid(), 'bench-ext', 'PENDING', '{"n":' || g || '}', 0, 3, 600, 'alice',
        now() - interval '1 hour' + g * interval '1 millisecond', now() - interval '1 hour', 0
-FROM generate_series(1, $TOTAL) g;
+FROM generate_series(1, $JOBS) g;
 ANALYZE job;
 SQL
-awk -v n=$TOTAL -v t0=$LOAD_START -v t1="$(date +%s.%N)" 'BEGIN {printf "pre-loaded %d PENDING jobs with SQL in %.1f s\n", n, t1 - t0}'
+echo "== worker API, $WORKERS workers, $JOBS PENDING jobs inserted with SQL in $(echo "$(date +%s.%N) - $t0" | bc -l | xargs printf '%.1f') s, load average $(load_average), $(date -u +%FT%TZ)"
 
-# peak used heap (young + old, MB) sampled every 500 ms while the benchmark runs
-(while kill -0 $SERVER 2>/dev/null; do jstat -gc $SERVER 2>/dev/null | awk 'NR==2 {print ($3+$4+$6+$8)/1024}'; sleep 0.5; done \
-  | sort -n | tail -1 > "$WORK/peak-heap") &
-SAMPLER=$!
-echo "jobs=$JOBS workers=$WORKERS warm-up=$WARMUP"
-java bench/ClaimThroughput.java "http://127.0.0.1:$PORT" worker:worker-pw bench-ext "$WARMUP" "$WORKERS"
+CLAIMS=0
+COMPLETES=0
+phase() { # phase <mode> <seconds> <label>
+  local out="$WORK/wrk-$3.txt"
+  wrk -t"$WORKERS" -c"$WORKERS" -d"$2s" --timeout 10s -s bench/worker.lua "http://127.0.0.1:$PORT" \
+    -- "$(printf worker:worker-pw | base64)" bench-ext "$1" > "$out"
+  local result; result=$(grep '^RESULT' "$out")
+  CLAIMS=$((CLAIMS + $(sed 's/.* claims=\([0-9]*\).*/\1/' <<< "$result")))
+  COMPLETES=$((COMPLETES + $(sed 's/.* completes=\([0-9]*\).*/\1/' <<< "$result")))
+  grep -q ' empty=0 errors=0 ' <<< "$result" || { echo "  $3: the queue ran dry or a call failed: $result" >&2; exit 1; }
+  [ "$3" = warm-up ] || echo "  $3: ${result#RESULT }"
+}
+phase pairs 10 warm-up
+start_heap_sampler "$WORK/heap.samples"
+phase pairs "$RUN" pairs
+phase claims "$RUN" claims
+stop_heap_sampler
 
-# every job started exactly once and completed, nothing left behind
-read -r STARTED TWICE COMPLETED OTHER < <("${PSQL[@]}" -F ' ' -d $DB -c "SELECT
-  (SELECT COUNT(*) FROM job_event WHERE type = 'STARTED'),
-  (SELECT COUNT(*) FROM (SELECT job_id FROM job_event WHERE type = 'STARTED' GROUP BY job_id HAVING COUNT(*) > 1) x),
-  (SELECT COUNT(*) FROM job WHERE status = 'COMPLETED'),
-  (SELECT COUNT(*) FROM job WHERE status <> 'COMPLETED')")
-echo "check: $STARTED STARTED events for $TOTAL jobs, $TWICE jobs started more than once, $COMPLETED COMPLETED, $OTHER in another status"
-[ "$STARTED" -eq $TOTAL ] && [ "$TWICE" -eq 0 ] && [ "$COMPLETED" -eq $TOTAL ] && [ "$OTHER" -eq 0 ] \
-  || { echo "check FAILED"; exit 1; }
-
-jcmd $SERVER GC.run > /dev/null
-echo "server heap used after full GC: $(jcmd $SERVER GC.heap_info | awk '/garbage-first heap/ {print $(NF-2)}')"
-[ -z "${JFR:-}" ] || jcmd $SERVER JFR.dump filename=$PWD/$WORK/server.jfr > /dev/null
-echo "server peak RSS: $(awk '/VmHWM/ {printf "%d MB", $2 / 1024}' /proc/$SERVER/status)"
-kill $SERVER; wait $SERVER 2>/dev/null || true; wait $SAMPLER 2>/dev/null || true
-echo "server peak used heap during the run: $(cut -d. -f1 "$WORK/peak-heap") MB (limit -Xmx512m)"
+read -r STARTED TWICE COMPLETED < <($PG -d "$DB" -AtF ' ' -c "SELECT
+  (SELECT count(*) FROM job_event WHERE type = 'STARTED'),
+  (SELECT count(*) FROM (SELECT job_id FROM job_event WHERE type = 'STARTED' GROUP BY job_id HAVING count(*) > 1) x),
+  (SELECT count(*) FROM job WHERE status = 'COMPLETED')")
+# wrk stops each phase with one call in flight per worker: the server may have done it without wrk counting it
+echo "  check: $CLAIMS claims answered 200, $STARTED STARTED events, $TWICE jobs started twice; $COMPLETES completes, $COMPLETED COMPLETED jobs"
+IN_FLIGHT=$((3 * WORKERS))
+[ "$TWICE" -eq 0 ] && [ "$STARTED" -ge "$CLAIMS" ] && [ "$STARTED" -le $((CLAIMS + IN_FLIGHT)) ] \
+  && [ "$COMPLETED" -ge "$COMPLETES" ] && [ "$COMPLETED" -le $((COMPLETES + IN_FLIGHT)) ] \
+  || { echo "  check FAILED (allowed: up to $IN_FLIGHT calls in flight when the phases stopped)" >&2; exit 1; }
+echo "  server heap: peak used $PEAK_USED MB ($SAMPLES samples), after full GC $(heap_after_gc) MB (-Xmx512m); load average $(load_average)"

@@ -1,50 +1,56 @@
 #!/usr/bin/env bash
 # Submit -> complete throughput of the echo job type over HTTP, on PostgreSQL.
-#   bench/jobs-throughput.sh [jobs=20000] [clients=8]
-# Builds the WAR, starts Payara Micro on port 18090 against a fresh database custodian_bench, runs
-# bench/SubmitThroughput.java, then prints the server's heap after a full GC and its peak RSS.
+#   bench/jobs-throughput.sh [seconds=30] [clients=8]
+# Needs wrk (Debian: apt-get install wrk). A fresh database custodian_bench, Payara Micro (-Xmx512m) on port 18090
+# (bench/lib.sh; custodian.job.concurrency=$CONCURRENCY, default 8). bench/submit.lua (one wrk connection = one
+# client) submits echo jobs as alice: 10 s of warm-up (then the queue drains), then <seconds> measured. The
+# in-process executor runs every job. Reported from the database for the measured jobs: end-to-end rate = jobs /
+# (last finished_at - first created_at), so a backlog the executor works off after the clients stop counts against
+# it; all must end COMPLETED. Then the server's peak used heap and heap after a full GC. JFR=1 records a profile.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JOBS=${1:-20000}
+RUN=${1:-30}
 CLIENTS=${2:-8}
 PORT=18090
 WORK=target/bench
+DB=custodian_bench
+. bench/lib.sh
+command -v wrk > /dev/null || { echo "bench/jobs-throughput.sh needs wrk: apt-get install wrk" >&2; exit 1; }
 mkdir -p "$WORK"
+build_if_needed
+trap 'stop_server; $PG -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" 2>/dev/null || true' EXIT
 
-[ -f target/custodian.war ] && [ -f target/payara-micro.jar ] || mvn -B -q package -DskipTests
-psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS custodian_bench WITH (FORCE)" -c "CREATE DATABASE custodian_bench"
+fresh_database
+start_server "$PWD/$WORK/data" "custodian.job.concurrency=${CONCURRENCY:-8}"
+echo "== echo jobs, $CLIENTS clients, concurrency ${CONCURRENCY:-8}, load average $(load_average), $(date -u +%FT%TZ)"
 
-cat > "$WORK/bench.properties" <<PROPS
-custodian.db.host=127.0.0.1
-custodian.db.port=5432
-custodian.db.name=custodian_bench
-custodian.db.user=postgres
-custodian.db.password=unused
-custodian.data.dir=$PWD/$WORK/data
-custodian.security.users=bench
-custodian.security.user.bench.password=$(java -cp target/classes dev.custodian.platform.security.PasswordHash bench-pw 2>/dev/null || echo plain:bench-pw)
-custodian.job.concurrency=${CONCURRENCY:-8}
-PROPS
+drain() { # waits until no job is PENDING or RUNNING (at most 10 minutes)
+  for _ in $(seq 1 1200); do
+    [ "$($PG -d "$DB" -Atc "SELECT count(*) FROM job WHERE status IN ('PENDING', 'RUNNING')")" = 0 ] && return
+    sleep 0.5
+  done
+  echo "jobs still unfinished after 10 minutes" >&2; exit 1
+}
+submit() { # submit <seconds> <label>
+  wrk -t"$CLIENTS" -c"$CLIENTS" -d"$1s" --timeout 10s -s bench/submit.lua "http://127.0.0.1:$PORT" \
+    -- "$(printf alice:alice-pw | base64)" > "$WORK/wrk-$2.txt"
+  RESULT=$(grep '^RESULT' "$WORK/wrk-$2.txt")
+  grep -q ' errors=0 ' <<< "$RESULT" || { echo "  $2: a submission failed: $RESULT" >&2; exit 1; }
+}
 
-LOG_LEVEL=warn java -Xmx512m ${JFR:+-XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=filename=$PWD/$WORK/server.jfr,settings=profile} -jar target/payara-micro.jar --nocluster --port $PORT --contextroot / \
-  --addLibs target/server-lib/postgresql.jar --systemProperties "$WORK/bench.properties" \
-  --postbootcommandfile server-config/payara/postgres.asadmin --deploy target/custodian.war > "$WORK/server.log" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null' EXIT
-until grep -q "ready in" "$WORK/server.log"; do
-  kill -0 $SERVER 2>/dev/null || { cat "$WORK/server.log"; exit 1; }
-  sleep 1
-done
-
-# peak used heap (young + old, MB) sampled every 500 ms while the benchmark runs
-(while kill -0 $SERVER 2>/dev/null; do jstat -gc $SERVER 2>/dev/null | awk 'NR==2 {print ($3+$4+$6+$8)/1024}'; sleep 0.5; done \
-  | sort -n | tail -1 > "$WORK/peak-heap") &
-SAMPLER=$!
-java bench/SubmitThroughput.java "http://127.0.0.1:$PORT" bench:bench-pw "$JOBS" "$CLIENTS"
-
-jcmd $SERVER GC.run > /dev/null
-echo "server heap used after full GC: $(jcmd $SERVER GC.heap_info | awk '/garbage-first heap/ {print $(NF-2)}')"
-[ -z "${JFR:-}" ] || jcmd $SERVER JFR.dump filename=$PWD/$WORK/server.jfr > /dev/null
-echo "server peak RSS: $(awk '/VmHWM/ {printf "%d MB", $2 / 1024}' /proc/$SERVER/status)"
-kill $SERVER; wait $SERVER 2>/dev/null || true; wait $SAMPLER 2>/dev/null || true
-echo "server peak used heap during the run: $(cut -d. -f1 "$WORK/peak-heap") MB (limit -Xmx512m)"
+submit 10 warm-up
+drain
+MARK=$($PG -d "$DB" -Atc "SELECT now()")
+start_heap_sampler "$WORK/heap.samples"
+submit "$RUN" measured
+drain
+stop_heap_sampler
+echo "  submit: ${RESULT#RESULT }"
+$PG -d "$DB" -AtF ' ' -c "SELECT count(*), count(*) FILTER (WHERE status = 'COMPLETED'),
+    extract(epoch FROM max(finished_at) - min(created_at)) FROM job WHERE created_at >= '$MARK'" | {
+  read -r N DONE SPAN
+  echo "  end to end: $N jobs, $DONE COMPLETED, first submitted -> last finished $(printf '%.2f' "$SPAN") s:" \
+       "$(echo "$N / $SPAN" | bc -l | xargs printf '%.0f') jobs/s"
+  [ "$N" = "$DONE" ] || { echo "  not every job COMPLETED" >&2; exit 1; }
+}
+echo "  server heap: peak used $PEAK_USED MB ($SAMPLES samples), after full GC $(heap_after_gc) MB (-Xmx512m); load average $(load_average)"

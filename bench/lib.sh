@@ -15,8 +15,9 @@ fresh_database() {
   $PG -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
 }
 
-# start_server <data dir> [extra properties...]: Payara Micro (-Xmx512m, like bench/jobs-throughput.sh) on $PORT against
-# $DB, users ops (admin) and alice (user), no cleanup at startup, the schedule far away and paused.
+# start_server <data dir> [extra properties...]: Payara Micro (-Xmx512m) on $PORT against $DB, users ops (admin),
+# alice (user) and worker (worker), no cleanup at startup, the schedule far away and paused.
+# JFR=1 records a profile to $WORK/server.jfr (written by stop_server).
 start_server() {
   local data=$1; shift
   mkdir -p "$data"
@@ -27,16 +28,19 @@ start_server() {
     echo "custodian.db.user=postgres"
     echo "custodian.db.password=unused"
     echo "custodian.data.dir=$data"
-    echo "custodian.security.users=ops,alice"
+    echo "custodian.security.users=ops,alice,worker"
     echo "custodian.security.user.ops.password=plain:ops-pw"
     echo "custodian.security.user.ops.roles=admin"
     echo "custodian.security.user.alice.password=plain:alice-pw"
     echo "custodian.security.user.alice.roles=user"
+    echo "custodian.security.user.worker.password=plain:worker-pw"
+    echo "custodian.security.user.worker.roles=worker"
     echo "custodian.cleanup.run-at-startup=false"
     echo "custodian.cleanup.interval=24h"
     for p in "$@"; do echo "$p"; done
   } > "$WORK/bench.properties"
-  LOG_LEVEL=warn java -Xmx512m -jar target/payara-micro.jar --nocluster --port "$PORT" --contextroot / \
+  LOG_LEVEL=warn java -Xmx512m ${JFR:+-XX:StartFlightRecording=filename=$PWD/$WORK/server.jfr,settings=profile} \
+    -jar target/payara-micro.jar --nocluster --port "$PORT" --contextroot / \
     --addLibs target/server-lib/postgresql.jar --systemProperties "$WORK/bench.properties" \
     --postbootcommandfile server-config/payara/postgres.asadmin --deploy target/custodian.war > "$WORK/server.log" 2>&1 &
   SERVER=$!
@@ -52,6 +56,7 @@ start_server() {
 
 stop_server() {
   if [ -n "$SERVER" ]; then
+    [ -z "${JFR:-}" ] || jcmd "$SERVER" JFR.dump filename="$PWD/$WORK/server.jfr" > /dev/null 2>&1 || true
     kill "$SERVER" 2>/dev/null || true
     wait "$SERVER" 2>/dev/null || true
     SERVER=
