@@ -42,7 +42,9 @@ import org.slf4j.MDC;
  * worker thread and arms a timer for its timeout. It sleeps until a job is submitted here or the poll
  * interval passes (jobs submitted on other nodes, retries whose backoff ended). A slot is freed only when
  * the handler's thread has actually returned, so a timed-out handler that ignores interrupts keeps its slot
- * rather than letting the node oversubscribe.
+ * rather than letting the node oversubscribe. Completions are recorded several per transaction
+ * ({@link CompletionBatcher}); until its completion is recorded a job stays in {@code running} (lease renewed,
+ * timeout armed) while its slot already serves the next one.
  */
 @ApplicationScoped
 public class JobExecutor {
@@ -77,6 +79,7 @@ public class JobExecutor {
     private ScheduledExecutorService timers;
     private Semaphore slots;
     private Thread dispatcher;
+    private CompletionBatcher completions;
     private volatile boolean stopping;
 
     public synchronized void start() {
@@ -87,6 +90,7 @@ public class JobExecutor {
         slots = new Semaphore(concurrency);
         workers = new ThreadPoolExecutor(concurrency, concurrency, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), threadFactory);
         timers = Executors.newSingleThreadScheduledExecutor(threadFactory);
+        completions = new CompletionBatcher(lifecycle, threadFactory, 2 * concurrency);
         dispatcher = threadFactory.newThread(this::dispatch);
         dispatcher.setName("custodian-dispatcher");
         dispatcher.start();
@@ -123,6 +127,7 @@ public class JobExecutor {
         } catch (RuntimeException e) {
             LOG.warn("Could not hand back running jobs at shutdown; their leases will expire: {}", e.toString());
         }
+        completions.stop();
         timers.shutdownNow();
         dispatcher = null;
     }
@@ -197,6 +202,7 @@ public class JobExecutor {
     private void run(Execution execution) {
         ClaimedJob job = execution.job;
         MDC.put("jobId", job.id().toString());
+        boolean handedIn = false;
         try {
             if (!execution.attach(Thread.currentThread())) {
                 return;
@@ -205,8 +211,12 @@ public class JobExecutor {
             JobContext context = new JobContext(job.id(), job.type(), job.payloadJson(), job.attempt(),
                     Optional.ofNullable(job.inputFile()).map(files::inputPath), files.outputDir());
             JobOutcome outcome = handler.run(context);
-            if (execution.stopped || !lifecycle.complete(job.id(), outcome)) {
+            if (execution.stopped) {
                 discardOutput(outcome);
+            } else {
+                // the slot is free once the handler returned; the job stays ours (lease renewed) until recorded
+                completions.complete(job.id(), outcome).whenComplete((held, error) -> recorded(execution, outcome, held, error));
+                handedIn = true;
             }
         } catch (Throwable failure) {
             if (!execution.stopped) {
@@ -215,13 +225,31 @@ public class JobExecutor {
         } finally {
             execution.detach();
             Thread.interrupted();
-            if (execution.timer != null) {
-                execution.timer.cancel(false);
+            if (!handedIn) {
+                finished(execution);
             }
-            running.remove(job.id());
             slots.release();
             MDC.remove("jobId");
         }
+    }
+
+    /** On the completion batcher's thread, once the job's completion is recorded (or failed to be). */
+    private void recorded(Execution execution, JobOutcome outcome, Boolean held, Throwable error) {
+        if (error != null) {
+            if (!execution.stopped) {
+                recordFailure(execution.job, error);
+            }
+        } else if (!held) {
+            discardOutput(outcome);
+        }
+        finished(execution);
+    }
+
+    private void finished(Execution execution) {
+        if (execution.timer != null) {
+            execution.timer.cancel(false);
+        }
+        running.remove(execution.job.id());
     }
 
     private void recordFailure(ClaimedJob job, Throwable failure) {

@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -32,6 +34,13 @@ public class JobLifecycle {
 
     public boolean complete(UUID id, JobOutcome outcome) {
         return leases.complete(id, node.id(), outcome.resultJson(), outcome.outputFile()).isPresent();
+    }
+
+    /** Completes the given jobs in one transaction; answers those this node still held. */
+    public Set<UUID> completeAll(Map<UUID, JobOutcome> outcomes) {
+        return leases.completeAll(node.id(), outcomes.entrySet().stream()
+                .map(e -> new Leases.Completion(e.getKey(), e.getValue().resultJson(), e.getValue().outputFile()))
+                .toList());
     }
 
     /** A failed attempt: back to PENDING after the backoff while attempts remain, else FAILED. */

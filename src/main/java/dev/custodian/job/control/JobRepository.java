@@ -33,6 +33,14 @@ public class JobRepository {
         return Optional.ofNullable(em.find(Job.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
+    /** Reads the jobs of {@code ids} that exist, each locked to the end of the transaction, in id order (lock order). */
+    @SuppressWarnings("unchecked")
+    public List<Job> lockAll(Collection<UUID> ids) {
+        return em.createNativeQuery("SELECT * FROM job WHERE id IN (:ids) ORDER BY id FOR UPDATE", Job.class)
+                .setParameter("ids", ids)
+                .getResultList();
+    }
+
     /**
      * The oldest eligible PENDING jobs of the given types, locked; rows locked by another claimer are skipped
      * (index job_claim_idx). Native SQL that PostgreSQL and H2 both read: the JPQL form made Hibernate translate

@@ -13,10 +13,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Every transition a lease holder makes, for external workers and the in-process executor alike, each in its own
@@ -73,6 +77,28 @@ public class Leases {
 
     public Optional<Job> complete(UUID id, String worker, String resultJson, String outputFile) {
         return ifHeld(id, worker, job -> job.complete(resultJson, outputFile, now()));
+    }
+
+    /**
+     * Completes several jobs in one transaction, their rows locked in id order by one statement; answers the ids
+     * {@code worker} still held, now COMPLETED. The others are left as they are, as {@link #complete} would.
+     */
+    public Set<UUID> completeAll(String worker, Collection<Completion> completions) {
+        Instant now = now();
+        Map<UUID, Completion> byId = completions.stream().collect(Collectors.toMap(Completion::id, c -> c));
+        Set<UUID> completed = new HashSet<>();
+        for (Job job : jobs.lockAll(byId.keySet())) {
+            if (job.isHeldBy(worker)) {
+                Completion c = byId.get(job.id());
+                timeline.record(job, job.complete(c.resultJson(), c.outputFile(), now));
+                completed.add(job.id());
+            }
+        }
+        return completed;
+    }
+
+    /** What a finished handler hands in: the job, its JSON result and the name of its output file (or null). */
+    public record Completion(UUID id, String resultJson, String outputFile) {
     }
 
     /** A failed attempt: back to PENDING after the backoff while attempts remain (and {@code retry}), else FAILED. */
