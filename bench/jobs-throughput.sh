@@ -42,8 +42,10 @@ submit 10 warm-up
 drain
 MARK=$($PG -d "$DB" -Atc "SELECT now()")
 start_heap_sampler "$WORK/heap.samples"
+read -r CPU_SERVER0 CPU_PG0 <<< "$(cpu_ms)"
 submit "$RUN" measured
 drain
+read -r CPU_SERVER1 CPU_PG1 <<< "$(cpu_ms)"
 stop_heap_sampler
 echo "  submit: ${RESULT#RESULT }"
 $PG -d "$DB" -AtF ' ' -c "SELECT count(*), count(*) FILTER (WHERE status = 'COMPLETED'),
@@ -52,5 +54,7 @@ $PG -d "$DB" -AtF ' ' -c "SELECT count(*), count(*) FILTER (WHERE status = 'COMP
   echo "  end to end: $N jobs, $DONE COMPLETED, first submitted -> last finished $(printf '%.2f' "$SPAN") s:" \
        "$(echo "$N / $SPAN" | bc -l | xargs printf '%.0f') jobs/s"
   [ "$N" = "$DONE" ] || { echo "  not every job COMPLETED" >&2; exit 1; }
+  echo "  CPU per job: server $(echo "($CPU_SERVER1 - $CPU_SERVER0) / $N" | bc -l | xargs printf '%.2f') ms," \
+       "PostgreSQL $(echo "($CPU_PG1 - $CPU_PG0) / $N" | bc -l | xargs printf '%.2f') ms"
 }
 echo "  server heap: peak used $PEAK_USED MB ($SAMPLES samples), after full GC $(heap_after_gc) MB (-Xmx512m); load average $(load_average)"

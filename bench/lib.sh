@@ -39,7 +39,7 @@ start_server() {
     echo "custodian.cleanup.interval=24h"
     for p in "$@"; do echo "$p"; done
   } > "$WORK/bench.properties"
-  LOG_LEVEL=warn java -Xmx512m ${JFR:+-XX:StartFlightRecording=filename=$PWD/$WORK/server.jfr,settings=profile} \
+  LOG_LEVEL=warn java -Xmx512m ${SERVER_JAVA_OPTS:-} ${JFR:+-XX:StartFlightRecording=filename=$PWD/$WORK/server.jfr,settings=profile} \
     -jar target/payara-micro.jar --nocluster --port "$PORT" --contextroot / \
     --addLibs target/server-lib/postgresql.jar --systemProperties "$WORK/bench.properties" \
     --postbootcommandfile server-config/payara/postgres.asadmin --deploy target/custodian.war > "$WORK/server.log" 2>&1 &
@@ -111,7 +111,7 @@ stop_heap_sampler() {
 # used heap (MB) after a full GC
 heap_after_gc() {
   jcmd "$SERVER" GC.run > /dev/null
-  jcmd "$SERVER" GC.heap_info | sed -n 's/.*garbage-first heap .* used \([0-9]*\)K.*/\1/p' | awk '{printf "%d", $1/1024}'
+  jstat -gc "$SERVER" | awk 'NR==2 {printf "%d", ($3+$4+$6+$8)/1024}'
 }
 
 load_average() {
@@ -120,4 +120,14 @@ load_average() {
 
 ratio() {
   echo "$1 / $2" | bc -l | xargs printf '%.2f'
+}
+
+# CPU time (ms, user + system) used so far by the server and by all PostgreSQL processes: "server_ms postgres_ms".
+# Taken before and after a measured phase, it gives the CPU each job costs, which other load on the machine
+# does not change the way it changes rates.
+cpu_ms() {
+  local hz; hz=$(getconf CLK_TCK)
+  local s; s=$(awk '{print $14 + $15}' "/proc/$SERVER/stat")
+  local p; p=$(for pid in $(pgrep -x postgres); do awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null; done | awk '{t += $1} END {print t + 0}')
+  echo "$((s * 1000 / hz)) $((p * 1000 / hz))"
 }

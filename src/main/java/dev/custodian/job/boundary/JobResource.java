@@ -15,7 +15,7 @@ import dev.custodian.platform.json.JsonText;
 import dev.custodian.platform.security.CallerRoles;
 import dev.custodian.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -42,7 +42,7 @@ import java.util.Optional;
 /** The jobs API (SPEC section 5) for users; admins see every job. */
 @org.eclipse.microprofile.openapi.annotations.tags.Tag(name = "jobs")
 @Path("jobs")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.USER, Roles.ADMIN})
 public class JobResource {

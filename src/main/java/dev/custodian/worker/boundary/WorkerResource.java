@@ -6,7 +6,7 @@ import dev.custodian.job.control.InvalidJobRequestException;
 import dev.custodian.platform.security.Roles;
 import dev.custodian.worker.control.WorkerService;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.Response;
 /** The worker calls of SPEC section 5: claim, heartbeat, complete, fail (roles {@code worker} or {@code admin}). */
 @org.eclipse.microprofile.openapi.annotations.tags.Tag(name = "workers")
 @Path("jobs")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.WORKER, Roles.ADMIN})
