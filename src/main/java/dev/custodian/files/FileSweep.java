@@ -46,7 +46,6 @@ public final class FileSweep {
     private final ReferenceCheck references;
     private final Globs tempNames;
     private final Globs protectedNames;
-
     private final boolean byPath;
 
     /** @param references answers the orphan sweep; {@link ReferenceCheck#EVERYTHING} where there is none */
@@ -83,7 +82,7 @@ public final class FileSweep {
         }
     }
 
-    /** The walk by path, {@link #run} everywhere: for the tests of the fallback on a file system that has one. */
+    /** This sweep walking by path even where secure directory streams exist: to test the fallback anywhere. */
     FileSweep byPath() {
         return new FileSweep(policy, references, true);
     }
