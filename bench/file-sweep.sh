@@ -12,7 +12,11 @@
 #   (c) find COPY -type f -mtime +7 -delete on the copy: wall time, and ratio API / find; then, for the directories,
 #       find COPY -mindepth 1 -depth -type d -empty -delete (all empty directories, whatever their age: close to
 #       what the sweep prunes here) and the ratio API / (both finds)
-# Both trees are warm in the page cache (just written); the generated trees are removed at the end.
+# Both trees are warm in the page cache (just written). Before each timed deletion (b) and (c), sync(1) writes back
+# whatever is dirty (the generated trees, the other side's deletions), so that neither pays for the other's
+# writeback; the copy and (b) would otherwise overlap the writeback of the 1.6 GB just generated.
+# TREES=/dev/shm/x puts both trees on another file system (there tmpfs: no disk, the walk's own CPU shows most);
+# default target/bench-files. The generated trees are removed at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 FILES=${1:-200000}
@@ -20,20 +24,22 @@ DIRS=${2:-2000}
 PORT=18092
 WORK=target/bench-files
 DB=custodian_bench_files
-ROOT=$PWD/$WORK/data
-COPY=$PWD/$WORK/copy
+TREES=${TREES:-$PWD/$WORK}
+ROOT=$TREES/data
+COPY=$TREES/copy
 . bench/lib.sh
 
 now() { date +%s.%N; }
 since() { echo "$(now) - $1" | bc -l | xargs printf '%.3f'; }
+synced() { local t; t=$(now); sync; echo "      (sync before: $(since "$t") s)"; }
 leaf_dirs() { find "$1" -mindepth 2 -maxdepth 2 -type d | wc -l; }
 files_in() { find "$1" -type f | wc -l; }
 
-mkdir -p "$WORK"
+mkdir -p "$WORK" "$TREES"
 build_if_needed
 trap 'stop_server; rm -rf "$ROOT" "$COPY"; $PG -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" 2>/dev/null || true' EXIT
 rm -rf "$ROOT" "$COPY"
-echo "== file sweep, $FILES files in $DIRS directories, load average $(load_average), $(date -u +%FT%TZ)"
+echo "== file sweep, $FILES files in $DIRS directories under $TREES ($(df -T "$TREES" | awk 'NR==2 {print $2}')), load average $(load_average), $(date -u +%FT%TZ)"
 t=$(now)
 python3 bench/make-tree.py "$ROOT/temp" "$FILES" "$DIRS" | sed 's/^/  /'
 echo "  generated in $(since "$t") s"
@@ -52,6 +58,7 @@ dry_matched=$(jq .targets.files.matched "$WORK/dry.json")
 echo "  (a) dry run: answered in $dry_wall s (target durationMs $(jq .targets.files.durationMs "$WORK/dry.json")), matched $dry_matched$([ "$dry_matched" = "$expected" ] && echo ' = files/2' || echo " != files/2 ($expected): WRONG"), $(jq .targets.files.bytesFreed "$WORK/dry.json") bytes, load average $(load_average)"
 
 # (b) real sweep
+synced
 start_heap_sampler "$WORK/heap.samples"
 cleanup '{"dryRun":false,"targets":["files"]}' "$WORK/sweep.json"
 api_wall=$WALL
@@ -65,6 +72,7 @@ cp "$WORK/server.log" "$WORK/server-files.log"
 stop_server
 
 # (c) find on the copy
+synced
 t=$(now)
 find "$COPY" -type f -mtime +7 -delete
 find_wall=$(since "$t")
