@@ -9,7 +9,10 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,11 +20,15 @@ import org.slf4j.LoggerFactory;
  * The end of every sweep's one selection path, and the only place where a dry run and a real run differ: both
  * count each candidate and its bytes; only a real run deletes it.
  *
- * <p>Before deleting, a real run checks once more that the path lies strictly inside the swept directory, that
- * no directory on the way has become a symbolic link since the walk passed it (its parent's real path is the
- * path itself) and that the path is still a regular file. What fails a check is counted as an error and left
- * alone. A link swapped in between that check and the deletion itself is not caught: {@code java.nio} offers
- * no portable way to delete relative to an open directory from {@code Files.walkFileTree}.
+ * <p>A candidate of a {@link DirectoryWalk} is deleted ({@code unlinkat}) relative to the open directory the walk
+ * read it in, so no directory on its path can have been swapped for a link in the meantime, and a link put in the
+ * file's own place would be removed itself, its target untouched. It is deleted right after the walk read it, so
+ * that read is the check; a candidate that waited (for the orphan sweep's reference check) is read once more
+ * ({@code fstatat} on the same directory) and deleted only if it is still the same regular file. A candidate of a
+ * walk by path ({@link SweepVisitor}) is checked by path: strictly inside the swept directory, its parent's real
+ * path the path itself (no directory on the way has become a link since the walk passed it), still the same
+ * regular file; a link swapped in between that check and the deletion itself is not caught there. What fails a
+ * check is counted as an error and left alone.
  */
 final class Disposal implements CandidateSink {
 
@@ -32,18 +39,21 @@ final class Disposal implements CandidateSink {
     private final Path start;
     private final boolean dryRun;
     private final TargetTally tally;
+    private final boolean waited;
     private int errors;
     private Path verifiedParent;
 
     /**
      * @param root  the real data root
      * @param start the real directory the sweep walks: {@code root} or a directory directly under it
+     * @param waited whether candidates arrive a while after the walk read them (held back for a check)
      */
-    Disposal(Path root, Path start, boolean dryRun, TargetTally tally) {
+    Disposal(Path root, Path start, boolean dryRun, TargetTally tally, boolean waited) {
         this.root = root;
         this.start = start;
         this.dryRun = dryRun;
         this.tally = tally;
+        this.waited = waited;
     }
 
     @Override
@@ -55,12 +65,11 @@ final class Disposal implements CandidateSink {
             return;
         }
         try {
-            checkInside(candidate.path());
-            BasicFileAttributes now = Files.readAttributes(candidate.path(), BasicFileAttributes.class, NOFOLLOW_LINKS);
-            if (!now.isRegularFile()) {
-                throw new FileSystemException(candidate.path().toString(), null, "no longer a regular file");
+            if (candidate.directory() != null) {
+                deleteInDirectory(candidate);
+            } else {
+                deleteByPath(candidate);
             }
-            Files.delete(candidate.path());
             tally.deleted(1);
             tally.freed(candidate.size());
         } catch (IOException e) {
@@ -76,6 +85,23 @@ final class Disposal implements CandidateSink {
         try {
             checkInside(dir);
             Files.delete(dir);
+        } catch (DirectoryNotEmptyException | NoSuchFileException e) {
+            // still in use, or someone else was quicker: either way nothing to do
+        } catch (IOException e) {
+            error(dir, e);
+        }
+    }
+
+    /**
+     * As {@link #pruneIfEmpty(Path)} for the entry {@code dir} of the open directory {@code parent}: removed
+     * relative to it ({@code unlinkat} with {@code AT_REMOVEDIR}, which refuses a link put in its place).
+     */
+    void pruneIfEmpty(SecureDirectoryStream<Path> parent, Path dir) {
+        if (dryRun) {
+            return;
+        }
+        try {
+            parent.deleteDirectory(dir.getFileName());
         } catch (DirectoryNotEmptyException | NoSuchFileException e) {
             // still in use, or someone else was quicker: either way nothing to do
         } catch (IOException e) {
@@ -103,6 +129,27 @@ final class Disposal implements CandidateSink {
             text.append(text.length() == 0 ? "" : "/").append(name);
         }
         return text.toString();
+    }
+
+    private void deleteInDirectory(Candidate candidate) throws IOException {
+        Path name = candidate.path().getFileName();
+        if (waited) {
+            checkSame(candidate, candidate.directory()
+                    .getFileAttributeView(name, BasicFileAttributeView.class, NOFOLLOW_LINKS).readAttributes());
+        }
+        candidate.directory().deleteFile(name);
+    }
+
+    private void deleteByPath(Candidate candidate) throws IOException {
+        checkInside(candidate.path());
+        checkSame(candidate, Files.readAttributes(candidate.path(), BasicFileAttributes.class, NOFOLLOW_LINKS));
+        Files.delete(candidate.path());
+    }
+
+    private static void checkSame(Candidate candidate, BasicFileAttributes now) throws IOException {
+        if (!now.isRegularFile() || !Objects.equals(now.fileKey(), candidate.fileKey())) {
+            throw new FileSystemException(candidate.path().toString(), null, "no longer the file the sweep selected");
+        }
     }
 
     private void checkInside(Path path) throws IOException {

@@ -19,12 +19,6 @@ import java.util.Set;
  */
 final class SweepVisitor extends SimpleFileVisitor<Path> {
 
-    /** Decides on one regular file by its name and mtime: the reason it is a candidate, or {@code null}. */
-    @FunctionalInterface
-    interface Selector {
-        String reason(Path name, Instant modified);
-    }
-
     private final Path start;
     private final Set<String> skippedChildren;
     private final Selector selector;
@@ -63,9 +57,9 @@ final class SweepVisitor extends SimpleFileVisitor<Path> {
     @Override
     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
         if (attrs.isRegularFile() && !attrs.isSymbolicLink()) {
-            String reason = selector.reason(file.getFileName(), attrs.lastModifiedTime().toInstant());
+            String reason = selector.reason(file.getFileName(), attrs.lastModifiedTime());
             if (reason != null) {
-                sink.accept(new Candidate(file, reason, attrs.size()));
+                sink.accept(new Candidate(file, reason, attrs.size(), null, attrs.fileKey()));
             }
         }
         return FileVisitResult.CONTINUE;

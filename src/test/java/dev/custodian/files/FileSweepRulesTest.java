@@ -25,7 +25,12 @@ class FileSweepRulesTest {
 
     @BeforeEach
     void tree() {
-        tree = new TestTree(dir);
+        tree = treeAt(dir);
+    }
+
+    /** The tree the tests run on: swept relative to open directories; a subclass takes the walk by path. */
+    TestTree treeAt(Path root) {
+        return new TestTree(root);
     }
 
     @Test

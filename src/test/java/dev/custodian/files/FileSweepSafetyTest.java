@@ -22,14 +22,19 @@ class FileSweepSafetyTest {
     @TempDir
     Path dir;
 
-    private TestTree tree;
+    TestTree tree;
     private TestTree outside;
 
     @BeforeEach
     void trees() throws IOException {
-        tree = new TestTree(Files.createDirectories(dir.resolve("root")));
-        outside = new TestTree(Files.createDirectories(dir.resolve("outside")));
+        tree = treeAt(Files.createDirectories(dir.resolve("root")));
+        outside = treeAt(Files.createDirectories(dir.resolve("outside")));
         tree.dir("temp");
+    }
+
+    /** The tree the tests run on: swept relative to open directories; a subclass takes the walk by path. */
+    TestTree treeAt(Path root) {
+        return new TestTree(root);
     }
 
     @Test
@@ -97,7 +102,7 @@ class FileSweepSafetyTest {
     @Test
     void a_data_root_reached_through_a_link_is_swept_at_its_real_path() throws IOException {
         tree.file("temp/old.bin", days(90));
-        TestTree viaLink = new TestTree(Files.createSymbolicLink(dir.resolve("root-link"), tree.root));
+        TestTree viaLink = treeAt(Files.createSymbolicLink(dir.resolve("root-link"), tree.root));
 
         TargetReport report = viaLink.realRun(Sweep.TEMP, POLICY);
 
@@ -171,14 +176,61 @@ class FileSweepSafetyTest {
             return Set.of();
         }), false);
 
+        assertThat(target).exists();
+        assertDeletedInTheDirectoryTheWalkRead(report, "output.moved/a.out");
+    }
+
+    @Test
+    void a_file_replaced_while_its_deletion_waits_for_the_reference_check_is_an_error_and_is_kept()
+            throws IOException {
+        tree.file("output/a.out", days(2));
+
+        TargetReport report = tree.run(Sweep.ORPHANS, new FileSweep(POLICY, names -> {
+            replace(tree.root.resolve("output/a.out"));
+            return Set.of();
+        }), false);
+
         assertThat(report.deleted()).isZero();
         assertThat(report.errors()).isEqualTo(1);
-        assertThat(target).exists();
+        assertThat(tree.exists("output/a.out")).isTrue();
+    }
+
+    @Test
+    void a_link_to_a_file_inside_the_root_is_neither_followed_nor_deleted() throws IOException {
+        Path log = tree.file("logs/old.log", days(90));
+        Files.createSymbolicLink(tree.root.resolve("temp/old.log"), log);
+        tree.age("temp/old.log", days(90));
+
+        assertThat(tree.realRun(Sweep.TEMP, POLICY).matched()).isZero();
+
+        assertThat(tree.exists("temp/old.log")).isTrue();
+        assertThat(log).exists();
+    }
+
+    /**
+     * The walk relative to open directories deletes the file it read, in the directory it read it in (the
+     * original, moved aside), never through the link put in its place.
+     */
+    void assertDeletedInTheDirectoryTheWalkRead(TargetReport report, String movedFile) {
+        assertThat(report.deleted()).isEqualTo(1);
+        assertThat(report.errors()).isZero();
+        assertThat(tree.exists(movedFile)).isFalse();
     }
 
     private static void delete(Path file) {
         try {
             Files.delete(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Puts another file in its place, as a writer renaming a new file over it would. */
+    private static void replace(Path file) {
+        try {
+            Path next = file.resolveSibling(file.getFileName() + ".next");
+            Files.write(next, new byte[1]);
+            Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

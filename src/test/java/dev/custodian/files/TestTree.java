@@ -10,15 +10,29 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 
-/** A small data root for the sweep tests: files of a given size and age relative to a fixed {@link #NOW}. */
+/**
+ * A small data root for the sweep tests: files of a given size and age relative to a fixed {@link #NOW}. Its runs
+ * take the sweep's walk relative to open directories, or, for a tree made by {@link #byPath}, the walk by path
+ * that file systems without secure directory streams get.
+ */
 final class TestTree {
 
     static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
 
     final Path root;
+    final boolean byPath;
 
     TestTree(Path root) {
+        this(root, false);
+    }
+
+    private TestTree(Path root, boolean byPath) {
         this.root = root;
+        this.byPath = byPath;
+    }
+
+    static TestTree byPath(Path root) {
+        return new TestTree(root, true);
     }
 
     /** Creates {@code relative} (and its parents) with {@code size} bytes, last modified {@code age} before now. */
@@ -59,7 +73,7 @@ final class TestTree {
 
     TargetReport run(Sweep sweep, FileSweep fileSweep, boolean dryRun) {
         TargetTally tally = new TargetTally();
-        fileSweep.run(root, sweep, NOW, dryRun, tally);
+        (byPath ? fileSweep.byPath() : fileSweep).run(root, sweep, NOW, dryRun, tally);
         return tally.report();
     }
 
