@@ -3,7 +3,7 @@
 #   bench/jobs-throughput.sh [seconds=30] [clients=8]
 # Needs wrk (Debian: apt-get install wrk). A fresh database custodian_bench, Payara Micro (-Xmx512m) on port 18090
 # (bench/lib.sh; custodian.job.concurrency=$CONCURRENCY, default 8). bench/submit.lua (one wrk connection = one
-# client) submits echo jobs as alice: 10 s of warm-up (then the queue drains), then <seconds> measured. The
+# client) submits echo jobs as alice: 20 s of warm-up (JIT) (then the queue drains), then <seconds> measured. The
 # in-process executor runs every job. Reported from the database for the measured jobs: end-to-end rate = jobs /
 # (last finished_at - first created_at), so a backlog the executor works off after the clients stop counts against
 # it; all must end COMPLETED. Then the server's peak used heap and heap after a full GC. JFR=1 records a profile.
@@ -38,7 +38,7 @@ submit() { # submit <seconds> <label>
   grep -q ' errors=0 ' <<< "$RESULT" || { echo "  $2: a submission failed: $RESULT" >&2; exit 1; }
 }
 
-submit 10 warm-up
+submit 20 warm-up
 drain
 MARK=$($PG -d "$DB" -Atc "SELECT now()")
 start_heap_sampler "$WORK/heap.samples"
@@ -54,6 +54,10 @@ $PG -d "$DB" -AtF ' ' -c "SELECT count(*), count(*) FILTER (WHERE status = 'COMP
   echo "  end to end: $N jobs, $DONE COMPLETED, first submitted -> last finished $(printf '%.2f' "$SPAN") s:" \
        "$(echo "$N / $SPAN" | bc -l | xargs printf '%.0f') jobs/s"
   [ "$N" = "$DONE" ] || { echo "  not every job COMPLETED" >&2; exit 1; }
+  # one transaction stamps all its events with one instant: jobs per claim and per completion transaction
+  echo "  jobs per transaction: $($PG -d "$DB" -AtF ' ' -c "SELECT string_agg(type || ' ' || round(n::numeric / t, 1), ', ')
+      FROM (SELECT e.type, count(*) n, count(DISTINCT e.at) t FROM job_event e JOIN job j ON j.id = e.job_id
+            WHERE j.created_at >= '$MARK' AND e.type IN ('STARTED', 'COMPLETED') GROUP BY e.type) x")"
   echo "  CPU per job: server $(echo "($CPU_SERVER1 - $CPU_SERVER0) / $N" | bc -l | xargs printf '%.2f') ms," \
        "PostgreSQL $(echo "($CPU_PG1 - $CPU_PG0) / $N" | bc -l | xargs printf '%.2f') ms"
 }

@@ -50,6 +50,8 @@ import org.slf4j.MDC;
 public class JobExecutor {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobExecutor.class);
+    /** How long a claim may wait for more free slots while a backlog is waiting (a few short jobs' run time). */
+    private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
     @Resource
     ManagedThreadFactory threadFactory;
@@ -162,10 +164,14 @@ public class JobExecutor {
     }
 
     private void dispatch() {
+        boolean backlog = false;
         while (!stopping) {
             try {
                 slots.acquire();
                 int wanted = 1 + slots.drainPermits();
+                if (backlog && wanted < config.concurrency() / 2) {
+                    wanted += moreSlots(config.concurrency() / 2 - wanted);
+                }
                 List<ClaimedJob> claimed = claim(wanted);
                 slots.release(wanted - claimed.size());
                 if (stopping) {
@@ -173,13 +179,31 @@ public class JobExecutor {
                     return;
                 }
                 claimed.forEach(this::launch);
-                if (claimed.size() < wanted) {
+                backlog = claimed.size() == wanted;
+                if (!backlog) {
                     wakeups.poll(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 }
             } catch (InterruptedException e) {
                 return;
             }
         }
+    }
+
+    /**
+     * While jobs are waiting, gives up to {@link #GATHER_NANOS} for up to {@code wanted} more slots to free up, so that
+     * one claim transaction serves several short jobs instead of one each; answers the slots taken.
+     */
+    private int moreSlots(int wanted) throws InterruptedException {
+        int taken = 0;
+        long deadline = System.nanoTime() + GATHER_NANOS;
+        while (taken < wanted) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || !slots.tryAcquire(left, TimeUnit.NANOSECONDS)) {
+                break;
+            }
+            taken += 1 + slots.drainPermits();
+        }
+        return taken;
     }
 
     private List<ClaimedJob> claim(int max) throws InterruptedException {

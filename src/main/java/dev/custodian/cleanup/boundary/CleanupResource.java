@@ -10,10 +10,10 @@ import dev.custodian.cleanup.entity.CleanupLock;
 import dev.custodian.cleanup.entity.CleanupRun;
 import dev.custodian.job.boundary.JobIds;
 import dev.custodian.platform.config.Durations;
+import dev.custodian.platform.security.Allowed;
 import dev.custodian.platform.security.Roles;
 import dev.custodian.retention.control.RetentionConfig;
 import dev.custodian.retention.control.RetentionPolicy;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -48,7 +48,7 @@ import java.util.concurrent.TimeoutException;
 @Path("system/cleanup")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.ADMIN)
+@Allowed(Roles.ADMIN)
 public class CleanupResource {
 
     @Inject

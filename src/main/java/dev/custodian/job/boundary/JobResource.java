@@ -13,8 +13,8 @@ import dev.custodian.job.entity.Job;
 import dev.custodian.job.entity.JobStatus;
 import dev.custodian.platform.json.JsonText;
 import dev.custodian.platform.security.CallerRoles;
+import dev.custodian.platform.security.Allowed;
 import dev.custodian.platform.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -44,7 +44,7 @@ import java.util.Optional;
 @Path("jobs")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.USER, Roles.ADMIN})
+@Allowed({Roles.USER, Roles.ADMIN})
 public class JobResource {
 
     @Inject

@@ -2,7 +2,6 @@ package dev.custodian.platform.security;
 
 import dev.custodian.platform.problem.Problems;
 import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -17,7 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Who may call a resource method, the same on every JAX-RS implementation: {@link RolesAllowed} on the method,
+ * Who may call a resource method, the same on every JAX-RS implementation: {@link Allowed} on the method,
  * else on the class; a method with neither (nor {@link PermitAll}) still needs an authenticated caller, so a new
  * resource is closed until it says otherwise. 401 problem+json (with the Basic challenge) without a caller, 403
  * problem+json for a caller without one of the roles.
@@ -36,12 +35,11 @@ public class RoleCheck implements DynamicFeature {
         if (resource.getResourceMethod().isAnnotationPresent(PermitAll.class)) {
             return;
         }
-        RolesAllowed allowed = resource.getResourceMethod().getAnnotation(RolesAllowed.class);
+        Allowed allowed = resource.getResourceMethod().getAnnotation(Allowed.class);
         if (allowed == null) {
-            allowed = resource.getResourceClass().getAnnotation(RolesAllowed.class);
+            allowed = resource.getResourceClass().getAnnotation(Allowed.class);
         }
         List<String> roles = allowed == null ? List.of() : Arrays.asList(allowed.value());
-        // ahead of any @RolesAllowed filter of the JAX-RS implementation, so the answer is ours everywhere
         context.register(new Filter(roles, CDI.current().select(CallerRoles.class).get()), Priorities.AUTHORIZATION - 10);
     }
 

@@ -1,9 +1,9 @@
 package dev.custodian.worker.boundary;
 
+import dev.custodian.platform.security.Allowed;
 import dev.custodian.platform.security.Roles;
 import dev.custodian.worker.control.NodeRegistry;
 import dev.custodian.worker.control.NodeRegistry.NodeStatus;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -17,7 +17,7 @@ import java.util.List;
 @Path("system/nodes")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.ADMIN)
+@Allowed(Roles.ADMIN)
 public class NodeResource {
 
     @Inject

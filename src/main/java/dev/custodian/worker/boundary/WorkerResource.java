@@ -3,9 +3,9 @@ package dev.custodian.worker.boundary;
 import dev.custodian.job.boundary.JobIds;
 import dev.custodian.job.boundary.JobView;
 import dev.custodian.job.control.InvalidJobRequestException;
+import dev.custodian.platform.security.Allowed;
 import dev.custodian.platform.security.Roles;
 import dev.custodian.worker.control.WorkerService;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -22,7 +22,7 @@ import jakarta.ws.rs.core.Response;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.WORKER, Roles.ADMIN})
+@Allowed({Roles.WORKER, Roles.ADMIN})
 public class WorkerResource {
 
     @Inject
