@@ -51,9 +51,15 @@ phase() { # phase <mode> <seconds> <label>
 }
 phase pairs 10 warm-up
 start_heap_sampler "$WORK/heap.samples"
+read -r CPU_S0 CPU_P0 <<< "$(cpu_ms)"; C0=$CLAIMS
 phase pairs "$RUN" pairs
+read -r CPU_S1 CPU_P1 <<< "$(cpu_ms)"; C1=$CLAIMS
 phase claims "$RUN" claims
+read -r CPU_S2 CPU_P2 <<< "$(cpu_ms)"; C2=$CLAIMS
 stop_heap_sampler
+per() { echo "$1 / $2" | bc -l | xargs printf '%.2f'; }
+echo "  CPU: per claim+complete pair server $(per $((CPU_S1 - CPU_S0)) $((C1 - C0))) ms, PostgreSQL $(per $((CPU_P1 - CPU_P0)) $((C1 - C0))) ms;" \
+     "per bare claim server $(per $((CPU_S2 - CPU_S1)) $((C2 - C1))) ms, PostgreSQL $(per $((CPU_P2 - CPU_P1)) $((C2 - C1))) ms"
 
 read -r STARTED TWICE COMPLETED < <($PG -d "$DB" -AtF ' ' -c "SELECT
   (SELECT count(*) FROM job_event WHERE type = 'STARTED'),
