@@ -1,25 +1,28 @@
--- Generates :n finished jobs for bench/purge.sh: COMPLETED echo jobs, finished 30 days ago, soft-deleted 10 days
--- ago (past the default 3d restore window), each with a 5-event timeline (SUBMITTED, STARTED, RETRY_SCHEDULED, STARTED,
--- COMPLETED: two attempts). All jobs share one deleted_at, as after one soft-delete run (which stamps every job it
--- deletes with the run's instant); set -v spread=1 to give each job its own deleted_at instead.
+-- Generates :n finished jobs for bench/purge.sh: COMPLETED echo jobs, submitted one millisecond apart in the order they
+-- are inserted (as jobs submitted one after another are) about 30 days ago, each finished a second after it started,
+-- soft-deleted 10 days ago (past the default 3d restore window), each with a 5-event timeline (SUBMITTED, STARTED,
+-- RETRY_SCHEDULED, STARTED, COMPLETED: two attempts). All jobs share one deleted_at, as after one soft-delete run
+-- (which stamps every job it deletes with the run's instant); set -v spread=1 to give each job its own deleted_at
+-- instead. -v submitted=same gives every job the same submission and finish instants (the data before 2026-12-01).
 -- Job ids are md5-derived UUIDs (random-looking, like UUID.randomUUID(), but reproducible so events can refer to them);
 -- event ids are explicit values from 1e12 up, far above anything job_event_seq hands out during a benchmark.
--- psql -v n=1000000 -v spread=0 -f bench/purge-data.sql
+-- psql -v n=1000000 -v spread=0 -v submitted=spread -f bench/purge-data.sql
 \set ON_ERROR_STOP on
 SET synchronous_commit = off;
-CREATE TEMP TABLE gen_t AS SELECT now() AS t0;
+CREATE TEMP TABLE gen_t AS SELECT now() AS t0, CASE WHEN :'submitted' = 'same' THEN interval '0' ELSE interval '1 ms' END AS step;
 INSERT INTO job (id, type, status, payload, result, error, attempts, max_attempts, timeout_seconds, owner, worker_id,
                  lease_expires_at, run_at, created_at, started_at, finished_at, deleted_at, input_file, output_file, version,
                  timeout_at)
 SELECT md5('bench-job-' || i)::uuid, 'echo', 'COMPLETED', '{"n":' || i || '}', '{"n":' || i || '}', NULL, 2, 3, 600,
        'bench-owner-' || (i % 100), NULL, NULL,
-       t0 - interval '30 days' - interval '2 s', t0 - interval '30 days' - interval '2 s', t0 - interval '30 days' - interval '1 s',
-       t0 - interval '30 days', t0 - interval '10 days' - CASE WHEN :spread = 1 THEN i * interval '1 ms' ELSE interval '0' END,
+       t0 - interval '30 days' - interval '2 s' + i * step, t0 - interval '30 days' - interval '2 s' + i * step,
+       t0 - interval '30 days' - interval '1 s' + i * step,
+       t0 - interval '30 days' + i * step, t0 - interval '10 days' - CASE WHEN :spread = 1 THEN i * interval '1 ms' ELSE interval '0' END,
        NULL, NULL, 3, NULL
 FROM generate_series(1, :n) AS i, gen_t;
 INSERT INTO job_event (id, job_id, at, type, from_status, to_status, node_id, message)
 SELECT 1000000000000 + i * 5 + k, md5('bench-job-' || i)::uuid,
-       t0 - interval '30 days' - interval '2 s' + k * interval '1 s',
+       t0 - interval '30 days' - interval '2 s' + i * step + k * interval '1 s',
        (ARRAY['SUBMITTED', 'STARTED', 'RETRY_SCHEDULED', 'STARTED', 'COMPLETED'])[k + 1],
        (ARRAY[NULL, 'PENDING', 'RUNNING', 'PENDING', 'RUNNING'])[k + 1],
        (ARRAY['PENDING', 'RUNNING', 'PENDING', 'RUNNING', 'COMPLETED'])[k + 1],

@@ -4,7 +4,8 @@
 #   bench/purge.sh both                100000 then 1000000, and the heap comparison of the two
 # Per size: a fresh database custodian_bench_purge, Payara Micro (-Xmx512m) started once on port 18091 (Flyway creates
 # the schema; admin ops, user alice; no cleanup at startup, schedule paused). bench/purge-data.sql generates N
-# COMPLETED jobs finished 30 days ago and soft-deleted 10 days ago (so past the default 3d restore window; the API
+# COMPLETED jobs submitted 1 ms apart in insertion order (SUBMITTED=same: all at one instant, the data of the figures
+# before 2026-12-01), finished about 30 days ago and soft-deleted 10 days ago (so past the default 3d restore window; the API
 # calls use the configured policy, no override), all with the same deleted_at as after one soft-delete run
 # (SPREAD=1: one millisecond apart instead), each with 5 job_event rows. Then, in the same run:
 #   (a) dry run  POST /api/system/cleanup {"dryRun":true,"targets":["jobs"]}: time to answer; must report N
@@ -19,6 +20,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ARG=${1:-1000000}
 SPREAD=${SPREAD:-0}
+SUBMITTED=${SUBMITTED:-spread}
 PORT=18091
 WORK=target/bench-purge
 DB=custodian_bench_purge
@@ -31,7 +33,7 @@ trap 'touch "$WORK/probe.stop" 2>/dev/null; stop_server; $PG -d postgres -c "DRO
 
 generate() {
   local t0=$SECONDS
-  $PG -d "$DB" -v n="$1" -v spread="$SPREAD" -f bench/purge-data.sql > /dev/null
+  $PG -d "$DB" -v n="$1" -v spread="$SPREAD" -v submitted="$SUBMITTED" -f bench/purge-data.sql > /dev/null
   echo "  generated $1 jobs + $(($1 * 5)) events in $((SECONDS - t0)) s"
 }
 
@@ -41,7 +43,7 @@ count() {
 
 run_size() {
   local n=$1 out="$WORK/result-$1"
-  echo "== purge, N=$n jobs x 5 events (deleted_at: $([ "$SPREAD" = 1 ] && echo 'spread 1 ms apart' || echo 'one instant')), load average $(load_average), $(date -u +%FT%TZ)"
+  echo "== purge, N=$n jobs x 5 events (deleted_at: $([ "$SPREAD" = 1 ] && echo 'spread 1 ms apart' || echo 'one instant'), submitted: $([ "$SUBMITTED" = same ] && echo 'one instant' || echo '1 ms apart')), load average $(load_average), $(date -u +%FT%TZ)"
   fresh_database
   start_server "$PWD/$WORK/data"
   generate "$n"

@@ -6,8 +6,9 @@ import java.time.Instant;
 
 /**
  * One retention selection: which jobs are due for soft delete (of one status) or for purge, before a cutoff,
- * within a type scope. The same condition serves the page queries, the counts of a dry run and the guarded
- * changes of a real run. RUNNING jobs never match: soft delete selects finished or never-claimed PENDING jobs,
+ * within a type scope, and the order they are taken in. The same condition and order serve the page queries, the
+ * counts of a dry run and the guarded changes of a real run (JPQL, and for the purge also native SQL, see
+ * {@link #purgeSql()}). RUNNING jobs never match: soft delete selects finished or never-claimed PENDING jobs,
  * purge excludes RUNNING explicitly.
  */
 public record Due(JobStatus status, Instant cutoff, TypeScope scope, boolean purge) {
@@ -29,6 +30,47 @@ public record Due(JobStatus status, Instant cutoff, TypeScope scope, boolean pur
             return "j.deletedAt";
         }
         return status == JobStatus.PENDING ? "j.runAt" : "j.finishedAt";
+    }
+
+    /**
+     * The order of the selection, which is also its keyset cursor: the time column and the id, an index range scan
+     * (indexes of {@code V4__keyset_indexes.sql}). The purge breaks ties on {@code deleted_at} (one soft-delete run
+     * stamps all its jobs with the same instant) by {@code created_at}, the order rows were inserted in, so that a
+     * batch deletes rows that lie together ({@code V5__purge_order.sql}).
+     */
+    String keyset() {
+        return purge ? "j.deletedAt, j.createdAt, j.id" : at() + ", j.id";
+    }
+
+    /** The condition "after the cursor" in that order, starting with " and "; {@link #bindAfter} binds the cursor. */
+    String after() {
+        return purge ? " and (j.deletedAt, j.createdAt, j.id) > (:afterAt, :afterCreated, :afterId)"
+                : " and (" + at() + ", j.id) > (:afterAt, :afterId)";
+    }
+
+    void bindAfter(Query query, Candidate c) {
+        query.setParameter("afterAt", c.at()).setParameter("afterId", c.id());
+        if (purge) {
+            query.setParameter("afterCreated", c.createdAt());
+        }
+    }
+
+    /**
+     * The purge condition as native SQL on table {@code job} aliased {@code j}, starting with " where ", bound by
+     * {@link #bindSql}; the keyset is {@code (j.deleted_at, j.created_at, j.id)}, the parameters as in {@link #after}.
+     */
+    String purgeSql() {
+        if (!purge) {
+            throw new IllegalStateException("native SQL only for the purge");
+        }
+        StringBuilder where = new StringBuilder(" where j.deleted_at <= :cutoff and j.status <> 'RUNNING'");
+        scope.where(where);
+        return where.toString();
+    }
+
+    void bindSql(Query query) {
+        query.setParameter("cutoff", cutoff);
+        scope.bind(query);
     }
 
     /** The condition, starting with " where ". */

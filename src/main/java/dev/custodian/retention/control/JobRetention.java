@@ -18,7 +18,8 @@ import java.util.UUID;
 /**
  * Target {@code jobs}: stage one soft-deletes finished jobs past the TTL of their status and never-claimed
  * PENDING jobs past {@code pending-ttl}; stage two purges soft-deleted jobs past the restore window (archive line
- * first when configured, then the row with its events by cascade, then, after the commit, the output file).
+ * first when configured, then the row with its events by cascade, then, after the commit, the output file). On
+ * PostgreSQL without an archive a purge batch is one statement; otherwise a page is read, archived, then deleted.
  *
  * <p>A dry run walks the same pages with the same queries and counts; since it soft-deletes nothing, the jobs it
  * would soft-delete are also counted as purged when the restore window is zero, exactly as a real run would purge
@@ -88,6 +89,10 @@ public class JobRetention implements CleanupTarget {
             plan(tally, due, 1, true, context);
             return;
         }
+        if (config.archiveDir().isEmpty() && repository.purgesInOneStatement()) {
+            purgeInOneStatementPerBatch(context, tally, due);
+            return;
+        }
         Optional<JobArchive> archive = config.archiveDir().map(dir -> JobArchive.open(dir, context.runId()));
         try {
             Optional<Candidate> after = Optional.empty();
@@ -103,6 +108,26 @@ public class JobRetention implements CleanupTarget {
             } while (page.size() == context.batchSize());
         } finally {
             archive.ifPresent(JobArchive::close);
+        }
+    }
+
+    /**
+     * PostgreSQL without an archive: each batch is one statement that selects, deletes and answers the jobs; their
+     * output files go after its commit. Goes on until a batch purges nothing: a batch purges fewer than the batch
+     * size before the end when jobs of its page were restored meanwhile (and if all of them were, the rest of the
+     * selection is left for the next run).
+     */
+    private void purgeInOneStatementPerBatch(CleanupContext context, TargetTally tally, Due due) {
+        Optional<Candidate> after = Optional.empty();
+        List<Candidate> purged;
+        while (!(purged = repository.purgeNext(due, after, context.batchSize())).isEmpty()) {
+            for (Candidate c : purged) {
+                tally.matched(c.id().toString());
+                tally.freed(deleteOutput(c, tally));
+            }
+            tally.deleted(purged.size());
+            after = Optional.of(purged.get(purged.size() - 1));
+            context.batchDone();
         }
     }
 

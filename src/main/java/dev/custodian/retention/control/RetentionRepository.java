@@ -5,7 +5,9 @@ import dev.custodian.job.entity.JobEvent;
 import dev.custodian.job.entity.JobStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceUnit;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -15,19 +17,28 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.dialect.PostgreSQLDialect;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.query.NativeQuery;
 
 /**
  * Retention's queries. Selections read one page in index order after a row-value keyset cursor
- * {@code (time, id) > (:afterAt, :afterId)}, an index range scan on the indexes of {@code V4__keyset_indexes.sql}
- * (never all candidates, and no page re-reads the ones before it);
+ * {@code (time, id) > (:afterAt, :afterId)} ({@link Due#keyset()}), an index range scan (never all candidates, and
+ * no page re-reads the ones before it);
  * every change re-checks its condition in the statement itself and runs in its own transaction, so concurrent
  * runs and claims cannot make it touch a job it should keep, and each batch holds its row locks only briefly.
+ * On PostgreSQL a purge batch is one statement ({@link #purgeNext}); the portable path pages and then deletes.
  */
 @ApplicationScoped
 public class RetentionRepository {
 
     @PersistenceContext
     EntityManager em;
+
+    @PersistenceUnit
+    EntityManagerFactory emf;
+
+    private volatile Boolean postgres;
 
     /** A page of the jobs {@code due} selects, oldest first, after the keyset cursor {@code after}. */
     @Transactional(TxType.REQUIRES_NEW)
@@ -42,14 +53,11 @@ public class RetentionRepository {
     }
 
     private List<Candidate> page(Due due, Optional<Candidate> after, int limit, String extra) {
-        String at = due.at();
-        String jpql = "select new dev.custodian.retention.control.Candidate(j.id, " + at + ", j.outputFile) from Job j"
-                + due.where() + extra
-                + (after.isPresent() ? " and (" + at + ", j.id) > (:afterAt, :afterId)" : "")
-                + " order by " + at + ", j.id";
+        String jpql = "select new dev.custodian.retention.control.Candidate(j.id, " + due.at() + ", j.createdAt, j.outputFile)"
+                + " from Job j" + due.where() + extra + (after.isPresent() ? due.after() : "") + " order by " + due.keyset();
         TypedQuery<Candidate> q = em.createQuery(jpql, Candidate.class).setMaxResults(limit);
         due.bind(q);
-        after.ifPresent(c -> q.setParameter("afterAt", c.at()).setParameter("afterId", c.id()));
+        after.ifPresent(c -> due.bindAfter(q, c));
         return q.getResultList();
     }
 
@@ -86,6 +94,49 @@ public class RetentionRepository {
         jakarta.persistence.Query q = em.createQuery("delete from Job j" + due.where() + " and j.id in :ids");
         due.bind(q);
         return q.setParameter("ids", ids).executeUpdate();
+    }
+
+    /**
+     * Whether {@link #purgeNext} is available: on PostgreSQL, whose {@code DELETE … RETURNING} lets one statement
+     * select, delete and report a batch (H2 2.2 has no {@code RETURNING}). Decided once, from Hibernate's dialect.
+     */
+    public boolean purgesInOneStatement() {
+        Boolean pg = postgres;
+        if (pg == null) {
+            pg = emf.unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect() instanceof PostgreSQLDialect;
+            postgres = pg;
+        }
+        return pg;
+    }
+
+    /**
+     * PostgreSQL only: purges the next page of {@code due} after the cursor {@code after} in one statement and
+     * answers the purged jobs in keyset order (the last one is the next cursor). The page is the first
+     * {@code limit} jobs {@code due} selects, read by index; the delete finds them by their row address and
+     * re-checks the condition on every row it locks, so a job restored or changed meanwhile is left alone (and
+     * not answered). Two runs deleting the same page at once wait for each other's row locks, and the second
+     * finds the rows gone: each job is purged, and answered, once. Events go by ON DELETE CASCADE.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    @SuppressWarnings("unchecked")
+    public List<Candidate> purgeNext(Due due, Optional<Candidate> after, int limit) {
+        String where = due.purgeSql();
+        NativeQuery<Object[]> q = em.createNativeQuery("""
+                        with page as (
+                            select j.ctid as row_id from job j%s%s
+                            order by j.deleted_at, j.created_at, j.id limit :limit),
+                        purged as (
+                            delete from job j using page p%s and j.ctid = p.row_id
+                            returning j.id, j.deleted_at, j.created_at, j.output_file)
+                        select id, deleted_at, created_at, output_file from purged order by deleted_at, created_at, id"""
+                        .formatted(where, after.isPresent() ? " and (j.deleted_at, j.created_at, j.id) > (:afterAt, :afterCreated, :afterId)" : "", where))
+                .unwrap(NativeQuery.class)
+                .addScalar("id", UUID.class).addScalar("deleted_at", Instant.class)
+                .addScalar("created_at", Instant.class).addScalar("output_file", String.class);
+        due.bindSql(q);
+        after.ifPresent(c -> due.bindAfter(q, c));
+        q.setParameter("limit", limit);
+        return q.getResultList().stream().map(r -> new Candidate((UUID) r[0], (Instant) r[1], (Instant) r[2], (String) r[3])).toList();
     }
 
     /** Which of {@code ids} are gone (purged by this batch, or by a concurrent run). */

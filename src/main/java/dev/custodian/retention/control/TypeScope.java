@@ -3,7 +3,10 @@ package dev.custodian.retention.control;
 import jakarta.persistence.Query;
 import java.util.Set;
 
-/** Which job types one selection pass covers: one overridden type, or every type except the overridden ones. */
+/**
+ * Which job types one selection pass covers: one overridden type, or every type except the overridden ones. The
+ * condition reads the same in JPQL and in native SQL (alias {@code j}, column {@code type}).
+ */
 public sealed interface TypeScope {
 
     void where(StringBuilder jpql);
@@ -31,7 +34,7 @@ public sealed interface TypeScope {
     record AllExcept(Set<String> types) implements TypeScope {
         public void where(StringBuilder jpql) {
             if (!types.isEmpty()) {
-                jpql.append(" and j.type not in :types");
+                jpql.append(" and j.type not in (:types)");
             }
         }
 
