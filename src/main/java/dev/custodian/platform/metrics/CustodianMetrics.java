@@ -11,28 +11,35 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.MetricUnits;
-import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Custodian's metrics (Prometheus text at {@code /metrics}): jobs by status, job transitions, job durations,
  * active jobs, and per cleanup target the deletions and bytes freed, run durations and the last successful run.
- * Fed by the CDI events the job timeline and the cleanup runs fire after commit. The seam to the runtime is the
- * MicroProfile {@link MetricRegistry}: where the server offers none, every update is skipped.
+ * Fed by the CDI events the job timeline and the cleanup runs fire after commit. The seam to the runtime is
+ * {@link Meters}: the MicroProfile Metrics application registry where the server has one (Payara), else nothing
+ * (WildFly, whose metrics are Micrometer's), so every update is skipped there and the WAR still deploys.
  */
 @ApplicationScoped
 public class CustodianMetrics {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CustodianMetrics.class);
     private static final long STATUS_CACHE_MS = 5_000;
 
+    /**
+     * The registry, asked for through the injection point that carries its scope (Payara's producer reads it there).
+     * Typed {@code Object} so that this class loads where the MP Metrics API is absent: the JVM skips an annotation
+     * whose type it cannot find, and the constant is compiled in.
+     */
     @Inject
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
-    Instance<MetricRegistry> registries;
+    Instance<Object> registries;
 
     @Inject
     JobRepository jobs;
@@ -40,7 +47,7 @@ public class CustodianMetrics {
     @Inject
     JobExecutor executor;
 
-    private MetricRegistry registry;
+    private Meters meters = Meters.NONE;
     private final AtomicLong lastSuccessfulCleanup = new AtomicLong();
     private volatile Map<JobStatus, Long> byStatus = Map.of();
     private volatile long byStatusAt;
@@ -52,25 +59,20 @@ public class CustodianMetrics {
 
     @PostConstruct
     void register() {
-        if (!registries.isResolvable()) {
+        meters = MicroProfileMeters.available() ? MicroProfileMeters.from(registries) : Meters.NONE;
+        if (meters == Meters.NONE) {
+            LOG.info("No MicroProfile Metrics registry on this server: Custodian's metrics are not published");
             return;
         }
-        registry = registries.get();
         for (JobStatus status : JobStatus.values()) {
-            registry.gauge(Metadata.builder().withName("custodian_jobs").withDescription("Jobs by status (not soft-deleted)").build(),
-                    this, m -> m.count(status), new Tag("status", status.name()));
+            meters.gauge("custodian_jobs", "Jobs by status (not soft-deleted)", () -> count(status), "status", status.name());
         }
-        registry.gauge(Metadata.builder().withName("custodian_jobs_active").withDescription("Jobs running on this instance").build(),
-                executor, JobExecutor::active);
-        registry.gauge(Metadata.builder().withName("custodian_cleanup_last_success_timestamp_seconds")
-                .withDescription("When the last successful real cleanup run finished (epoch seconds)").build(),
-                lastSuccessfulCleanup, AtomicLong::get);
+        meters.gauge("custodian_jobs_active", "Jobs running on this instance", executor::active);
+        meters.gauge("custodian_cleanup_last_success_timestamp_seconds",
+                "When the last successful real cleanup run finished (epoch seconds)", lastSuccessfulCleanup::get);
     }
 
     void onJob(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobChanged change) {
-        if (registry == null) {
-            return;
-        }
         String name = switch (change.event()) {
             case SUBMITTED -> "custodian_jobs_submitted";
             case COMPLETED -> "custodian_jobs_completed";
@@ -81,30 +83,24 @@ public class CustodianMetrics {
             default -> null;
         };
         if (name != null) {
-            registry.counter(name, new Tag("type", change.type())).inc();
+            meters.count(name, 1, "type", change.type());
         }
         if (change.ranFor() != null) {
-            registry.timer(Metadata.builder().withName("custodian_job_duration").withUnit(MetricUnits.NANOSECONDS)
-                    .withDescription("How long job attempts ran").build(), new Tag("type", change.type())).update(change.ranFor());
+            meters.time("custodian_job_duration", "How long job attempts ran", change.ranFor(), "type", change.type());
         }
     }
 
     void onCleanup(@Observes CleanupFinished run) {
-        if (registry == null) {
-            return;
-        }
-        Tag dry = new Tag("dry_run", String.valueOf(run.dryRun()));
-        registry.counter("custodian_cleanup_runs", dry, new Tag("outcome", run.succeeded() ? "succeeded" : "failed")).inc();
-        registry.timer(Metadata.builder().withName("custodian_cleanup_run_duration").withUnit(MetricUnits.NANOSECONDS)
-                .withDescription("How long cleanup runs took").build(), dry).update(java.time.Duration.ofMillis(run.durationMs()));
+        String dry = String.valueOf(run.dryRun());
+        meters.count("custodian_cleanup_runs", 1, "dry_run", dry, "outcome", run.succeeded() ? "succeeded" : "failed");
+        meters.time("custodian_cleanup_run_duration", "How long cleanup runs took", Duration.ofMillis(run.durationMs()), "dry_run", dry);
         if (run.dryRun()) {
             return;
         }
         run.targets().forEach((target, report) -> {
-            Tag t = new Tag("target", target);
-            registry.counter("custodian_cleanup_deleted", t).inc(report.deleted());
-            registry.counter("custodian_cleanup_bytes_freed", t).inc(report.bytesFreed());
-            registry.counter("custodian_cleanup_errors", t).inc(report.errors());
+            meters.count("custodian_cleanup_deleted", report.deleted(), "target", target);
+            meters.count("custodian_cleanup_bytes_freed", report.bytesFreed(), "target", target);
+            meters.count("custodian_cleanup_errors", report.errors(), "target", target);
         });
         if (run.succeeded()) {
             lastSuccessfulCleanup.set(run.finishedAt().getEpochSecond());

@@ -1,5 +1,6 @@
 package dev.custodian.platform.openapi;
 
+import java.lang.reflect.Method;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -19,6 +20,7 @@ public class ProblemResponses implements OASFilter {
             "/api/system", "admin",
             "/api/jobs/claim", "worker or admin",
             "heartbeat", "worker or admin", "complete", "worker or admin", "fail", "worker or admin");
+    private static final Method TYPE_SETTER = typeSetter();
 
     @Override
     public void filterOpenAPI(org.eclipse.microprofile.openapi.models.OpenAPI openAPI) {
@@ -62,12 +64,36 @@ public class ProblemResponses implements OASFilter {
         if (responses.hasAPIResponse(status)) {
             return;
         }
-        Schema schema = OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
-                .addProperty("type", OASFactory.createSchema().type(Schema.SchemaType.STRING))
-                .addProperty("title", OASFactory.createSchema().type(Schema.SchemaType.STRING))
-                .addProperty("status", OASFactory.createSchema().type(Schema.SchemaType.INTEGER))
-                .addProperty("detail", OASFactory.createSchema().type(Schema.SchemaType.STRING));
+        Schema schema = typed(Schema.SchemaType.OBJECT)
+                .addProperty("type", typed(Schema.SchemaType.STRING))
+                .addProperty("title", typed(Schema.SchemaType.STRING))
+                .addProperty("status", typed(Schema.SchemaType.INTEGER))
+                .addProperty("detail", typed(Schema.SchemaType.STRING));
         Content content = OASFactory.createContent().addMediaType("application/problem+json", OASFactory.createMediaType().schema(schema));
         responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description).content(content));
+    }
+
+    /**
+     * A schema of one type, through whichever MicroProfile OpenAPI the server has: 3.x (Payara) sets it with
+     * {@code type(SchemaType)}, 4.x (WildFly 37, OpenAPI 3.1 documents) only with {@code addType(SchemaType)}.
+     */
+    private static Schema typed(Schema.SchemaType type) {
+        try {
+            return (Schema) TYPE_SETTER.invoke(OASFactory.createSchema(), type);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot set an OpenAPI schema type", e);
+        }
+    }
+
+    private static Method typeSetter() {
+        try {
+            return Schema.class.getMethod("type", Schema.SchemaType.class);
+        } catch (NoSuchMethodException e) {
+            try {
+                return Schema.class.getMethod("addType", Schema.SchemaType.class);
+            } catch (NoSuchMethodException none) {
+                throw new IllegalStateException("MicroProfile OpenAPI without a way to set a schema type", none);
+            }
+        }
     }
 }

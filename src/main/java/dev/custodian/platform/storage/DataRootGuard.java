@@ -21,15 +21,15 @@ public final class DataRootGuard {
     private final Path home;
     private final Path installation;
 
-    /** @param installation e.g. {@code com.sun.aas.installRoot}, else {@code user.dir} */
+    /** @param installation e.g. {@code com.sun.aas.installRoot} or {@code jboss.home.dir}, else {@code user.dir} */
     public DataRootGuard(Path home, Path installation) {
         this.home = resolved(Objects.requireNonNull(home, "home"));
         this.installation = resolved(Objects.requireNonNull(installation, "installation"));
     }
 
-    /** From {@code user.home} and {@code com.sun.aas.installRoot}, or {@code user.dir} where that is unset. */
+    /** From {@code user.home} and Payara's {@code com.sun.aas.installRoot}, WildFly's {@code jboss.home.dir}, else {@code user.dir}. */
     public static DataRootGuard forThisServer() {
-        String install = System.getProperty("com.sun.aas.installRoot", System.getProperty("user.dir"));
+        String install = System.getProperty("com.sun.aas.installRoot", System.getProperty("jboss.home.dir", System.getProperty("user.dir")));
         return new DataRootGuard(Paths.get(System.getProperty("user.home")), Paths.get(install));
     }
 

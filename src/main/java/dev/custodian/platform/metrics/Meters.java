@@ -1,0 +1,34 @@
+package dev.custodian.platform.metrics;
+
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+/**
+ * Where {@link CustodianMetrics} writes its measurements: the server's metrics registry, or nowhere. Tags are
+ * given as name, value, name, value, ...
+ */
+interface Meters {
+
+    /** For a server without a metrics registry this application can use (WildFly has Micrometer, not MP Metrics). */
+    Meters NONE = new Meters() {
+        @Override
+        public void gauge(String name, String description, LongSupplier value, String... tags) {
+        }
+
+        @Override
+        public void count(String name, long amount, String... tags) {
+        }
+
+        @Override
+        public void time(String name, String description, Duration duration, String... tags) {
+        }
+    };
+
+    void gauge(String name, String description, LongSupplier value, String... tags);
+
+    /** Adds {@code amount} to the counter {@code name} (Prometheus: {@code name_total}). */
+    void count(String name, long amount, String... tags);
+
+    /** Records one {@code duration} in the timer {@code name} (Prometheus: {@code name_seconds}). */
+    void time(String name, String description, Duration duration, String... tags);
+}

@@ -1,0 +1,81 @@
+package dev.custodian.it;
+
+import static dev.custodian.it.Environment.awaitStatus;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged WAR, unchanged, on a real WildFly configured by server-config/wildfly/custodian.cli on PostgreSQL:
+ * a gzip job runs to its end and a dry-run cleanup reports. Run by Failsafe's it-wildfly execution only.
+ */
+class WildFlySmokeIT {
+
+    private static final WildFlyServer SERVER = new WildFlyServer();
+    private static final Api ALICE = Api.at(WildFlyServer.BASE, "alice", "alice-pw");
+    private static final Api ADMIN = Api.at(WildFlyServer.BASE, "ops", "ops-pw");
+
+    @BeforeAll
+    static void start() throws IOException, InterruptedException {
+        // users as environment variables, the way secrets reach MicroProfile Config
+        SERVER.start(Map.of("CUSTODIAN_SECURITY_USERS", "alice,ops",
+                "CUSTODIAN_SECURITY_USER_ALICE_PASSWORD", "plain:alice-pw",
+                "CUSTODIAN_SECURITY_USER_OPS_PASSWORD", "plain:ops-pw",
+                "CUSTODIAN_SECURITY_USER_OPS_ROLES", "admin",
+                "CUSTODIAN_CLEANUP_RUN_AT_STARTUP", "false"));
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        SERVER.close();
+    }
+
+    @Test
+    void gzip_job_completes_with_output_that_gunzips_to_the_input_and_the_input_is_gone() throws IOException {
+        byte[] input = IntStream.rangeClosed(1, 20_000).mapToObj(Integer::toString)
+                .collect(Collectors.joining("\n", "", "\n")).getBytes(StandardCharsets.UTF_8);
+
+        Api.Reply submitted = ALICE.upload(Api.fields("type", "gzip"), input);
+        assertThat(submitted.status()).as(submitted.text()).isEqualTo(201);
+        assertThat(submitted.location()).startsWith(WildFlyServer.BASE + "/api/jobs/");
+        String id = submitted.object().getString("id");
+
+        JsonObject job = awaitStatus(ALICE, id, "COMPLETED", Duration.ofSeconds(30));
+        assertThat(job.getString("owner")).isEqualTo("alice");
+        Api.Reply output = ALICE.get("/api/jobs/" + id + "/output");
+        assertThat(output.status()).isEqualTo(200);
+        try (GZIPInputStream gunzip = new GZIPInputStream(new ByteArrayInputStream(output.body()))) {
+            assertThat(gunzip.readAllBytes()).isEqualTo(input);
+        }
+        Path inputs = SERVER.dataRoot().resolve("input");
+        try (var left = Files.list(inputs)) {
+            assertThat(left).as("files left in %s", inputs).isEmpty();
+        }
+    }
+
+    @Test
+    void dry_run_cleanup_answers_with_a_report_and_changes_nothing() {
+        Api.Reply reply = ADMIN.post("/api/system/cleanup", "{\"dryRun\":true}");
+
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        JsonObject run = reply.object();
+        assertThat(run.getBoolean("dryRun")).isTrue();
+        assertThat(run.getString("principal")).isEqualTo("ops");
+        assertThat(run.getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(run.getJsonObject("targets").keySet()).containsExactlyInAnyOrder("jobs", "events", "files", "backups");
+        assertThat(ALICE.post("/api/system/cleanup", "{}").status()).as("a user is not an admin").isEqualTo(403);
+    }
+}
