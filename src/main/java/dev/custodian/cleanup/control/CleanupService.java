@@ -126,9 +126,13 @@ public class CleanupService {
         } finally {
             long durationMs = (System.nanoTime() - started) / 1_000_000;
             Instant finishedAt = now();
-            runs.finish(id, succeeded, reportJson(reports), finishedAt);
-            if (!dryRun) {
-                locks.release(id);
+            try {
+                runs.finish(id, succeeded, reportJson(reports), finishedAt);
+            } finally {
+                // a run that could not record its end must not keep the cluster-wide lock until its lease runs out
+                if (!dryRun) {
+                    locks.release(id);
+                }
             }
             logSummary(id, dryRun, reports, durationMs);
             finished.fire(new CleanupFinished(id, dryRun, succeeded, reports, durationMs, finishedAt));
