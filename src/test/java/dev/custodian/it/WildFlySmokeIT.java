@@ -77,6 +77,7 @@ class WildFlySmokeIT {
             Thread.sleep(250);
             metrics = prometheus();
         }
+        Files.writeString(SERVER.log().resolveSibling("prometheus.txt"), metrics); // for a failure's diagnosis
         assertThat(metrics).containsPattern("(?m)^custodian_jobs_submitted_total\\{[^}]*type=\"gzip\"[^}]*} 1(\\.0)?$")
                 .containsPattern("(?m)^custodian_jobs_completed_total\\{[^}]*type=\"gzip\"[^}]*} 1(\\.0)?$")
                 .containsPattern("(?m)^custodian_job_duration_seconds_count\\{[^}]*type=\"gzip\"[^}]*} 1(\\.0)?$")
