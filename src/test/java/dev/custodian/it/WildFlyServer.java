@@ -26,6 +26,8 @@ final class WildFlyServer implements AutoCloseable {
 
     static final int PORT_OFFSET = 10_300;
     static final String BASE = "http://127.0.0.1:" + (8080 + PORT_OFFSET);
+    /** The management interface: health and the micrometer subsystem's Prometheus text. */
+    static final String MANAGEMENT = "http://127.0.0.1:" + (9990 + PORT_OFFSET);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Path work = Paths.get("target", "it", "wildfly").toAbsolutePath();
@@ -51,7 +53,7 @@ final class WildFlyServer implements AutoCloseable {
                 home.resolve("standalone/deployments/custodian.war"), StandardCopyOption.REPLACE_EXISTING);
 
         ProcessBuilder server = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(),
-                "-Djboss.socket.binding.port-offset=" + PORT_OFFSET)
+                "-Djboss.socket.binding.port-offset=" + PORT_OFFSET, "--stability=community")
                 .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log().toFile());
         server.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
         server.environment().put("JAVA_OPTS", "-Xms64m -Xmx512m -Djava.net.preferIPv4Stack=true");

@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packaged WAR, unchanged, on a real WildFly configured by server-config/wildfly/custodian.cli on PostgreSQL:
- * a gzip job runs to its end and a dry-run cleanup reports. Run by Failsafe's it-wildfly execution only.
+ * a gzip job runs to its end (and is counted in the Prometheus text) and a dry-run cleanup reports. Run by Failsafe's it-wildfly execution only.
  */
 class WildFlySmokeIT {
 
@@ -44,7 +48,8 @@ class WildFlySmokeIT {
     }
 
     @Test
-    void gzip_job_completes_with_output_that_gunzips_to_the_input_and_the_input_is_gone() throws IOException {
+    void gzip_job_completes_with_output_that_gunzips_to_the_input_and_the_input_is_gone_and_the_metrics_count_it()
+            throws IOException, InterruptedException {
         byte[] input = IntStream.rangeClosed(1, 20_000).mapToObj(Integer::toString)
                 .collect(Collectors.joining("\n", "", "\n")).getBytes(StandardCharsets.UTF_8);
 
@@ -64,6 +69,28 @@ class WildFlySmokeIT {
         try (var left = Files.list(inputs)) {
             assertThat(left).as("files left in %s", inputs).isEmpty();
         }
+
+        // Custodian's metrics in the micrometer subsystem's Prometheus text (management port, /prometheus); the
+        // counters move just after the commit that the status poll saw, so give them a moment
+        String metrics = prometheus();
+        for (int i = 0; i < 20 && !metrics.contains("custodian_jobs_completed_total"); i++) {
+            Thread.sleep(250);
+            metrics = prometheus();
+        }
+        Files.writeString(SERVER.log().resolveSibling("prometheus.txt"), metrics); // for a failure's diagnosis
+        assertThat(metrics).containsPattern("(?m)^custodian_jobs_submitted_total\\{[^}]*type=\"gzip\"[^}]*} 1(\\.0)?$")
+                .containsPattern("(?m)^custodian_jobs_completed_total\\{[^}]*type=\"gzip\"[^}]*} 1(\\.0)?$")
+                .containsPattern("(?m)^custodian_job_duration_seconds_count\\{[^}]*type=\"gzip\"[^}]*} 1(\\.0)?$")
+                .containsPattern("(?m)^custodian_jobs_active(\\{[^}]*})? ")
+                .containsPattern("(?m)^custodian_jobs\\{[^}]*status=\"COMPLETED\"[^}]*} ");
+    }
+
+    private static String prometheus() throws IOException, InterruptedException {
+        HttpResponse<String> reply = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(WildFlyServer.MANAGEMENT + "/prometheus")).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+        return reply.body();
     }
 
     @Test

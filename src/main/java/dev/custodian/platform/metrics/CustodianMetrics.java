@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * Custodian's metrics (Prometheus text at {@code /metrics}): jobs by status, job transitions, job durations,
  * active jobs, and per cleanup target the deletions and bytes freed, run durations and the last successful run.
  * Fed by the CDI events the job timeline and the cleanup runs fire after commit. The seam to the runtime is
- * {@link Meters}: the MicroProfile Metrics application registry where the server has one (Payara), else nothing
- * (WildFly, whose metrics are Micrometer's), so every update is skipped there and the WAR still deploys.
+ * {@link Meters}: the MicroProfile Metrics application registry where the server has one (Payara), else the
+ * Micrometer registry where the server offers one as a CDI bean (WildFly's micrometer subsystem), else nothing, so
+ * every update is skipped and the WAR still deploys.
  */
 @ApplicationScoped
 public class CustodianMetrics {
@@ -40,6 +41,10 @@ public class CustodianMetrics {
     @Inject
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     Instance<Object> registries;
+
+    /** The default-qualified beans: WildFly's micrometer subsystem adds its {@code MeterRegistry} among them. */
+    @Inject
+    Instance<Object> beans;
 
     @Inject
     JobRepository jobs;
@@ -60,10 +65,14 @@ public class CustodianMetrics {
     @PostConstruct
     void register() {
         meters = MicroProfileMeters.available() ? MicroProfileMeters.from(registries) : Meters.NONE;
+        if (meters == Meters.NONE && MicrometerMeters.available()) {
+            meters = MicrometerMeters.from(beans);
+        }
         if (meters == Meters.NONE) {
-            LOG.info("No MicroProfile Metrics registry on this server: Custodian's metrics are not published");
+            LOG.info("Neither a MicroProfile Metrics nor a Micrometer registry on this server: Custodian's metrics are not published");
             return;
         }
+        LOG.info("Custodian's metrics are published through {}", meters.getClass().getSimpleName());
         for (JobStatus status : JobStatus.values()) {
             meters.gauge("custodian_jobs", "Jobs by status (not soft-deleted)", () -> count(status), "status", status.name());
         }

@@ -9,7 +9,7 @@ import java.util.function.LongSupplier;
  */
 interface Meters {
 
-    /** For a server without a metrics registry this application can use (WildFly has Micrometer, not MP Metrics). */
+    /** For a server without a metrics registry this application can use (neither MP Metrics nor Micrometer). */
     Meters NONE = new Meters() {
         @Override
         public void gauge(String name, String description, LongSupplier value, String... tags) {
