@@ -1,13 +1,13 @@
 package dev.custodian.files;
 
 import static dev.custodian.files.TestTree.days;
+import static dev.custodian.files.TestTree.swapForLink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.custodian.cleanup.control.TargetReport;
 import dev.custodian.cleanup.control.TargetTally;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,15 +121,6 @@ class DirectoryWalkTest {
     private static long openDescriptors() throws IOException {
         try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
             return fds.count();
-        }
-    }
-
-    private static void swapForLink(Path directory, Path target) {
-        try {
-            Files.move(directory, directory.resolveSibling(directory.getFileName() + ".moved"));
-            Files.createSymbolicLink(directory, target);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.custodian.files;
 
 import static dev.custodian.files.TestTree.days;
+import static dev.custodian.files.TestTree.swapForLink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
@@ -231,15 +232,6 @@ class FileSweepSafetyTest {
             Path next = file.resolveSibling(file.getFileName() + ".next");
             Files.write(next, new byte[1]);
             Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void swapForLink(Path directory, Path target) {
-        try {
-            Files.move(directory, directory.resolveSibling(directory.getFileName() + ".moved"));
-            Files.createSymbolicLink(directory, target);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -80,4 +80,14 @@ final class TestTree {
     static Duration days(long days) {
         return Duration.ofDays(days);
     }
+
+    /** Moves {@code directory} aside and puts a symbolic link to {@code target} in its place (a swap during a sweep). */
+    static void swapForLink(Path directory, Path target) {
+        try {
+            Files.move(directory, directory.resolveSibling(directory.getFileName() + ".moved"));
+            Files.createSymbolicLink(directory, target);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -118,8 +118,13 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private boolean answers() {
+        return answers(base());
+    }
+
+    /** Whether a Custodian deployment answers at {@code base}: an unauthenticated {@code GET /api/jobs} gets its 401. */
+    static boolean answers(String base) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base() + "/api/jobs")).timeout(Duration.ofSeconds(2)).build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/jobs")).timeout(Duration.ofSeconds(2)).build();
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 401;
         } catch (IOException e) {
             return false;

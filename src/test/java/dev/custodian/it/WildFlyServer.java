@@ -2,15 +2,10 @@ package dev.custodian.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +23,6 @@ final class WildFlyServer implements AutoCloseable {
     static final String BASE = "http://127.0.0.1:" + (8080 + PORT_OFFSET);
     /** The management interface: health and the micrometer subsystem's Prometheus text. */
     static final String MANAGEMENT = "http://127.0.0.1:" + (9990 + PORT_OFFSET);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Path work = Paths.get("target", "it", "wildfly").toAbsolutePath();
     private final Path home = work.resolve("server");
@@ -93,7 +87,7 @@ final class WildFlyServer implements AutoCloseable {
                 throw new IllegalStateException("deployment failed: " + Files.readString(deployments.resolve("custodian.war.failed"))
                         + "\nsee " + log());
             }
-            if (Files.exists(deployments.resolve("custodian.war.deployed")) && answers()) {
+            if (Files.exists(deployments.resolve("custodian.war.deployed")) && ServerProcess.answers(BASE)) {
                 return;
             }
             Thread.sleep(250);
@@ -101,17 +95,6 @@ final class WildFlyServer implements AutoCloseable {
         throw new IllegalStateException("WildFly did not answer on " + BASE + "; see " + log());
     }
 
-    private static boolean answers() {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(BASE + "/api/jobs")).timeout(Duration.ofSeconds(2)).build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 401;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
 
     /** SIGTERM to the launcher script and its JVM; SIGKILL for whatever is left after a minute. */
     @Override
