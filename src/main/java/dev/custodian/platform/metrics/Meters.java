@@ -26,6 +26,19 @@ interface Meters {
 
     void gauge(String name, String description, LongSupplier value, String... tags);
 
+    /**
+     * Whether the application sees the class {@code api} (a metrics API the server may or may not offer), checked
+     * without loading it, so that an implementation calling that API is only touched where it can link.
+     */
+    static boolean visible(String api) {
+        try {
+            Class.forName(api, false, Meters.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
     /** Adds {@code amount} to the counter {@code name} (Prometheus: {@code name_total}). */
     void count(String name, long amount, String... tags);
 

@@ -24,12 +24,7 @@ final class MicroProfileMeters implements Meters {
 
     /** Whether this server offers the MicroProfile Metrics API to the application. */
     static boolean available() {
-        try {
-            Class.forName(API, false, MicroProfileMeters.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
+        return Meters.visible(API);
     }
 
     /**

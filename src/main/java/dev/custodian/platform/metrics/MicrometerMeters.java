@@ -27,12 +27,7 @@ final class MicrometerMeters implements Meters {
 
     /** Whether this deployment sees the Micrometer API (WildFly with its micrometer subsystem). */
     static boolean available() {
-        try {
-            Class.forName(API, false, MicrometerMeters.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
+        return Meters.visible(API);
     }
 
     /**
