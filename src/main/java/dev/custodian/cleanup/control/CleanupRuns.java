@@ -10,11 +10,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The {@code cleanup_run} table: each write in its own transaction, so a run's record survives its failure. */
 @ApplicationScoped
 @Transactional(TxType.REQUIRES_NEW)
 public class CleanupRuns {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CleanupRuns.class);
 
     @PersistenceContext
     EntityManager em;
@@ -23,8 +27,14 @@ public class CleanupRuns {
         em.persist(run);
     }
 
+    /**
+     * Records the end of run {@code id}. A record removed while its run went on (by hand, in the database) is not
+     * written again: the run's summary log line is then its only report.
+     */
     public void finish(UUID id, boolean succeeded, String reportJson, Instant now) {
-        em.find(CleanupRun.class, id).finish(succeeded, reportJson, now);
+        find(id).ifPresentOrElse(run -> run.finish(succeeded, reportJson, now),
+                () -> LOG.warn("Cleanup run {} ended, but its cleanup_run record was removed while it ran; "
+                        + "its summary log line is its only report", id));
     }
 
     public Optional<CleanupRun> find(UUID id) {
