@@ -27,7 +27,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -299,37 +298,6 @@ public class JobExecutor {
     private void discardOutput(JobOutcome outcome) {
         if (outcome != null && outcome.outputFile() != null) {
             files.deleteOutput(outcome.outputFile());
-        }
-    }
-
-    /** One job running on this node. */
-    private static final class Execution {
-        final ClaimedJob job;
-        volatile ScheduledFuture<?> timer;
-        /** Set once the job was finished by someone else (timeout, cancel): the handler's result is discarded. */
-        volatile boolean stopped;
-        private Thread thread;
-
-        Execution(ClaimedJob job) {
-            this.job = job;
-        }
-
-        /** @return false when the job was stopped before its thread got to it */
-        synchronized boolean attach(Thread current) {
-            thread = current;
-            return !stopped;
-        }
-
-        synchronized void detach() {
-            thread = null;
-        }
-
-        /** Stops the handler; interrupts only the thread while it still runs this job, never a later one. */
-        synchronized void interrupt() {
-            stopped = true;
-            if (thread != null) {
-                thread.interrupt();
-            }
         }
     }
 }
