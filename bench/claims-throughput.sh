@@ -9,6 +9,7 @@
 #   warm-up  claim -> complete cycles, 10 s, not reported
 #   pairs    claim -> complete cycles: a worker's whole round trip (two requests per job)
 #   claims   claim calls only (the jobs stay RUNNING): the rate at which jobs are handed out
+#   empty    10 s of claims for a type without jobs (204): what the request costs without the claim, the ceiling
 # Afterwards the database must show: no job started twice, as many STARTED events as successful claims and as many
 # COMPLETED jobs as completes (give or take the calls in flight when a phase stopped); and the server's heap after a full GC and its peak used heap. JFR=1 records a profile.
 set -euo pipefail
@@ -26,7 +27,7 @@ build_if_needed
 trap 'stop_server; $PG -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" 2>/dev/null || true' EXIT
 
 fresh_database
-start_server "$PWD/$WORK/data" custodian.job.external-types=bench-ext
+start_server "$PWD/$WORK/data" custodian.job.external-types=bench-ext,bench-none
 t0=$(date +%s.%N)
 $PG -d "$DB" -v ON_ERROR_STOP=1 <<SQL
 INSERT INTO job (id, type, status, payload, attempts, max_attempts, timeout_seconds, owner, run_at, created_at, version)
@@ -39,10 +40,10 @@ echo "== worker API, $WORKERS workers, $JOBS PENDING jobs inserted with SQL in $
 
 CLAIMS=0
 COMPLETES=0
-phase() { # phase <mode> <seconds> <label>
+phase() { # phase <mode> <seconds> <label> [type]
   local out="$WORK/wrk-$3.txt"
   wrk -t"$WORKERS" -c"$WORKERS" -d"$2s" --timeout 10s -s bench/worker.lua "http://127.0.0.1:$PORT" \
-    -- "$(printf worker:worker-pw | base64)" bench-ext "$1" > "$out"
+    -- "$(printf worker:worker-pw | base64)" "${4:-bench-ext}" "$1" > "$out"
   local result; result=$(grep '^RESULT' "$out")
   CLAIMS=$((CLAIMS + $(sed 's/.* claims=\([0-9]*\).*/\1/' <<< "$result")))
   COMPLETES=$((COMPLETES + $(sed 's/.* completes=\([0-9]*\).*/\1/' <<< "$result")))
@@ -57,9 +58,17 @@ read -r CPU_S1 CPU_P1 <<< "$(cpu_ms)"; C1=$CLAIMS
 phase claims "$RUN" claims
 read -r CPU_S2 CPU_P2 <<< "$(cpu_ms)"; C2=$CLAIMS
 stop_heap_sampler
+# the container's share: claims of a type no job has (each answers 204 after authentication and one SELECT)
+wrk -t"$WORKERS" -c"$WORKERS" -d10s --timeout 10s -s bench/worker.lua "http://127.0.0.1:$PORT" \
+  -- "$(printf worker:worker-pw | base64)" bench-none claims > "$WORK/wrk-empty.txt"
+read -r CPU_S3 CPU_P3 <<< "$(cpu_ms)"
+EMPTY_RESULT=$(grep '^RESULT' "$WORK/wrk-empty.txt")
+EMPTY=$(sed 's/.* empty=\([0-9]*\).*/\1/' <<< "$EMPTY_RESULT")
 per() { echo "$1 / $2" | bc -l | xargs printf '%.2f'; }
 echo "  CPU: per claim+complete pair server $(per $((CPU_S1 - CPU_S0)) $((C1 - C0))) ms, PostgreSQL $(per $((CPU_P1 - CPU_P0)) $((C1 - C0))) ms;" \
      "per bare claim server $(per $((CPU_S2 - CPU_S1)) $((C2 - C1))) ms, PostgreSQL $(per $((CPU_P2 - CPU_P1)) $((C2 - C1))) ms"
+echo "  empty claims (no job of the type: 204): $(sed 's/.* requests_per_s=\([0-9]*\).*/\1/' <<< "$EMPTY_RESULT") requests/s; per request server" \
+     "$(per $((CPU_S3 - CPU_S2)) "$EMPTY") ms, PostgreSQL $(per $((CPU_P3 - CPU_P2)) "$EMPTY") ms: the ceiling of the request alone"
 
 read -r STARTED TWICE COMPLETED < <($PG -d "$DB" -AtF ' ' -c "SELECT
   (SELECT count(*) FROM job_event WHERE type = 'STARTED'),

@@ -43,8 +43,9 @@ public class JobRepository {
 
     /**
      * The oldest eligible PENDING jobs of the given types, locked; rows locked by another claimer are skipped
-     * (index job_claim_idx). Native SQL that PostgreSQL and H2 both read: the JPQL form made Hibernate translate
-     * the query anew on every claim (its lock and list parameters defeat the plan cache), a fifth of a claim's CPU.
+     * (index job_claim_type_idx for one type, job_claim_idx where the types are most of the queue). Native SQL
+     * that PostgreSQL and H2 both read: the JPQL form made Hibernate translate the query anew on every claim (its
+     * lock and list parameters defeat the plan cache), a fifth of a claim's CPU.
      */
     @SuppressWarnings("unchecked")
     public List<Job> lockClaimable(Collection<String> types, Instant now, int max) {
