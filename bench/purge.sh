@@ -15,7 +15,7 @@
 #   (c) the same data generated again, then DELETE FROM job WHERE deleted_at < now() - interval '3 days' (events by
 #       ON DELETE CASCADE) timed with psql \timing; ratio service / plain SQL
 # Target (`both`): heap after GC at 1,000,000 within 64 MB of that at 100,000 (the sampled peak is printed as well).
-# BATCH=n sets custodian.cleanup.batch-size (default 1,000).
+# BATCH=n sets custodian.cleanup.batch-size (default 1,000); PARALLELISM=n custodian.cleanup.purge-parallelism (default 2).
 # Figures go to stdout; the server log and samples stay in target/bench-purge/ (the database is dropped at the end).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,7 +46,7 @@ run_size() {
   local n=$1 out="$WORK/result-$1"
   echo "== purge, N=$n jobs x 5 events (deleted_at: $([ "$SPREAD" = 1 ] && echo 'spread 1 ms apart' || echo 'one instant'), submitted: $([ "$SUBMITTED" = same ] && echo 'one instant' || echo '1 ms apart')), load average $(load_average), $(date -u +%FT%TZ)"
   fresh_database
-  start_server "$PWD/$WORK/data" ${BATCH:+custodian.cleanup.batch-size=$BATCH}
+  start_server "$PWD/$WORK/data" ${BATCH:+custodian.cleanup.batch-size=$BATCH} ${PARALLELISM:+custodian.cleanup.purge-parallelism=$PARALLELISM}
   generate "$n"
   local heap_before; heap_before=$(heap_after_gc)
   echo "  server heap after full GC, before the runs: $heap_before MB"

@@ -17,6 +17,7 @@ public class CleanupConfig {
     private Duration interval;
     private boolean runAtStartup;
     private int batchSize;
+    private int purgeParallelism;
 
     @PostConstruct
     void load() {
@@ -27,6 +28,7 @@ public class CleanupConfig {
         }
         runAtStartup = settings.bool("custodian.cleanup.run-at-startup");
         batchSize = settings.intBetween("custodian.cleanup.batch-size", 1, 100_000);
+        purgeParallelism = settings.intBetween("custodian.cleanup.purge-parallelism", 1, 8);
     }
 
     public Duration interval() {
@@ -39,5 +41,10 @@ public class CleanupConfig {
 
     public int batchSize() {
         return batchSize;
+    }
+
+    /** How many purge batches may run at once, each its own transaction on its own connection (PostgreSQL). */
+    public int purgeParallelism() {
+        return purgeParallelism;
     }
 }

@@ -1,10 +1,13 @@
 package dev.custodian.retention.control;
 
+import dev.custodian.cleanup.control.CleanupConfig;
 import dev.custodian.cleanup.control.CleanupContext;
 import dev.custodian.cleanup.control.CleanupTarget;
 import dev.custodian.cleanup.control.TargetTally;
 import dev.custodian.job.control.JobFiles;
 import dev.custodian.job.entity.JobStatus;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -19,7 +22,8 @@ import java.util.UUID;
  * Target {@code jobs}: stage one soft-deletes finished jobs past the TTL of their status and never-claimed
  * PENDING jobs past {@code pending-ttl}; stage two purges soft-deleted jobs past the restore window (archive line
  * first when configured, then the row with its events by cascade, then, after the commit, the output file). On
- * PostgreSQL without an archive a purge batch is one statement; otherwise a page is read, archived, then deleted.
+ * PostgreSQL without an archive a purge batch is one statement, several batches at once; otherwise a page is read,
+ * archived, then deleted.
  *
  * <p>A dry run walks the same pages with the same queries and counts; since it soft-deletes nothing, the jobs it
  * would soft-delete are also counted as purged when the restore window is zero, exactly as a real run would purge
@@ -39,6 +43,12 @@ public class JobRetention implements CleanupTarget {
 
     @Inject
     JobFiles files;
+
+    @Inject
+    CleanupConfig cleanupConfig;
+
+    @Resource
+    ManagedThreadFactory threadFactory;
 
     @Override
     public String name() {
@@ -112,23 +122,33 @@ public class JobRetention implements CleanupTarget {
     }
 
     /**
-     * PostgreSQL without an archive: each batch is one statement that selects, deletes and answers the jobs; their
-     * output files go after its commit. Goes on until a batch purges nothing: a batch purges fewer than the batch
-     * size before the end when jobs of its page were restored meanwhile (and if all of them were, the rest of the
-     * selection is left for the next run).
+     * PostgreSQL without an archive: each batch is one statement that selects, deletes and answers the jobs of one
+     * key range, up to {@code purge-parallelism} of them at once on their own connections ({@link ParallelPurge});
+     * their output files go after its commit. The ranges are cut from the same selection as a dry run counts, so
+     * the report adds up to what it announced, less the jobs restored meanwhile.
      */
     private void purgeInOneStatementPerBatch(CleanupContext context, TargetTally tally, Due due) {
-        Optional<Candidate> after = Optional.empty();
-        List<Candidate> purged;
-        while (!(purged = repository.purgeNext(due, after, context.batchSize())).isEmpty()) {
-            for (Candidate c : purged) {
-                tally.matched(c.id().toString());
-                tally.freed(deleteOutput(c, tally));
+        int n = context.batchSize();
+        ParallelPurge.run(new ParallelPurge.Batches<PurgedBatch>() {
+            public Optional<Candidate> end(Optional<Candidate> after) {
+                return repository.pageEnd(due, after, n);
             }
-            tally.deleted(purged.size());
-            after = Optional.of(purged.get(purged.size() - 1));
-            context.batchDone();
-        }
+
+            public PurgedBatch purge(Optional<Candidate> after, Optional<Candidate> upTo) {
+                return repository.purgeRange(due, after, upTo, n, TargetTally.SAMPLE_SIZE);
+            }
+        }, cleanupConfig.purgeParallelism(), threadFactory, new ParallelPurge.Progress<PurgedBatch>() {
+            public void purged(PurgedBatch batch) {
+                batch.first().forEach(id -> tally.matched(id.toString()));
+                tally.matchedUnlisted(batch.purged() - batch.first().size());
+                batch.outputFiles().forEach(file -> tally.freed(deleteOutput(file, tally)));
+                tally.deleted(batch.purged());
+            }
+
+            public void betweenBatches() {
+                context.batchDone();
+            }
+        });
     }
 
     /**
@@ -182,11 +202,12 @@ public class JobRetention implements CleanupTarget {
     }
 
     private long deleteOutput(Candidate c, TargetTally tally) {
-        if (c.outputFile() == null) {
-            return 0;
-        }
+        return c.outputFile() == null ? 0 : deleteOutput(c.outputFile(), tally);
+    }
+
+    private long deleteOutput(String outputFile, TargetTally tally) {
         try {
-            Path path = files.outputPath(c.outputFile());
+            Path path = files.outputPath(outputFile);
             long size = Files.size(path);
             Files.delete(path);
             return size;

@@ -12,6 +12,7 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +28,7 @@ import org.hibernate.query.NativeQuery;
  * no page re-reads the ones before it);
  * every change re-checks its condition in the statement itself and runs in its own transaction, so concurrent
  * runs and claims cannot make it touch a job it should keep, and each batch holds its row locks only briefly.
- * On PostgreSQL a purge batch is one statement ({@link #purgeNext}); the portable path pages and then deletes.
+ * On PostgreSQL a purge batch is one statement ({@link #purgeRange}); the portable path pages and then deletes.
  */
 @ApplicationScoped
 public class RetentionRepository {
@@ -37,6 +38,9 @@ public class RetentionRepository {
 
     @PersistenceUnit
     EntityManagerFactory emf;
+
+    /** After the purge's keyset cursor, in native SQL ({@link Due#after()} in JPQL). */
+    private static final String AFTER_SQL = " and (j.deleted_at, j.created_at, j.id) > (:afterAt, :afterCreated, :afterId)";
 
     private volatile Boolean postgres;
 
@@ -97,7 +101,7 @@ public class RetentionRepository {
     }
 
     /**
-     * Whether {@link #purgeNext} is available: on PostgreSQL, whose {@code DELETE … RETURNING} lets one statement
+     * Whether {@link #purgeRange} is available: on PostgreSQL, whose {@code DELETE … RETURNING} lets one statement
      * select, delete and report a batch (H2 2.2 has no {@code RETURNING}). Decided once, from Hibernate's dialect.
      */
     public boolean purgesInOneStatement() {
@@ -110,33 +114,72 @@ public class RetentionRepository {
     }
 
     /**
-     * PostgreSQL only: purges the next page of {@code due} after the cursor {@code after} in one statement and
-     * answers the purged jobs in keyset order (the last one is the next cursor). The page is the first
-     * {@code limit} jobs {@code due} selects, read by index; the delete finds them by their row address and
-     * re-checks the condition on every row it locks, so a job restored or changed meanwhile is left alone (and
-     * not answered). Two runs deleting the same page at once wait for each other's row locks, and the second
-     * finds the rows gone: each job is purged, and answered, once. Events go by ON DELETE CASCADE.
+     * PostgreSQL only: the last job of the page of {@code due} after the cursor {@code after}, i.e. its
+     * {@code limit}-th job in keyset order, read by index; empty when fewer than {@code limit} remain. The end of a
+     * range for {@link #purgeRange}. The offset is written into the statement: as a bound parameter, the plan
+     * PostgreSQL caches for a prepared statement does not know it is small and sorts every remaining candidate.
      */
     @Transactional(TxType.REQUIRES_NEW)
     @SuppressWarnings("unchecked")
-    public List<Candidate> purgeNext(Due due, Optional<Candidate> after, int limit) {
+    public Optional<Candidate> pageEnd(Due due, Optional<Candidate> after, int limit) {
+        NativeQuery<Object[]> q = em.createNativeQuery("""
+                        select j.id, j.deleted_at, j.created_at from job j%s%s
+                        order by j.deleted_at, j.created_at, j.id offset %d limit 1"""
+                        .formatted(due.purgeSql(), after.isPresent() ? AFTER_SQL : "", limit - 1))
+                .unwrap(NativeQuery.class)
+                .addScalar("id", UUID.class).addScalar("deleted_at", Instant.class).addScalar("created_at", Instant.class);
+        due.bindSql(q);
+        after.ifPresent(c -> due.bindAfter(q, c));
+        return q.getResultList().stream().findFirst().map(r -> new Candidate((UUID) r[0], (Instant) r[1], (Instant) r[2], null));
+    }
+
+    /**
+     * PostgreSQL only: purges, in one statement, the jobs {@code due} selects after the cursor {@code after} up to
+     * and including {@code upTo} (when present), at most {@code limit} of them. The page is read by index; the
+     * delete finds its rows by their row address and re-checks the condition on every row it locks, so a job
+     * restored or changed meanwhile is left alone (and not counted). Two statements deleting the same rows at once
+     * wait for each other's row locks, and the second finds the rows gone: each job is purged, and counted, once.
+     * Events go by ON DELETE CASCADE. Answers how many it purged, the first {@code sample} of them in keyset order
+     * and the output files of all of them: not every purged row, which would cost the server more than the rest.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    @SuppressWarnings("unchecked")
+    public PurgedBatch purgeRange(Due due, Optional<Candidate> after, Optional<Candidate> upTo, int limit, int sample) {
         String where = due.purgeSql();
         NativeQuery<Object[]> q = em.createNativeQuery("""
                         with page as (
-                            select j.ctid as row_id from job j%s%s
+                            select j.ctid as row_id from job j%s%s%s
                             order by j.deleted_at, j.created_at, j.id limit :limit),
                         purged as (
                             delete from job j using page p%s and j.ctid = p.row_id
-                            returning j.id, j.deleted_at, j.created_at, j.output_file)
-                        select id, deleted_at, created_at, output_file from purged order by deleted_at, created_at, id"""
-                        .formatted(where, after.isPresent() ? " and (j.deleted_at, j.created_at, j.id) > (:afterAt, :afterCreated, :afterId)" : "", where))
+                            returning j.id, j.deleted_at, j.created_at, j.output_file),
+                        ranked as (
+                            select id, output_file, row_number() over (order by deleted_at, created_at, id) as rank from purged)
+                        select 0 as kind, count(*) as n, null::uuid as id, null::varchar as output_file from purged
+                        union all
+                        select 1, rank, id, output_file from ranked where rank <= :sample or output_file is not null
+                        order by kind, n"""
+                        .formatted(where, after.isPresent() ? AFTER_SQL : "",
+                                upTo.isPresent() ? " and (j.deleted_at, j.created_at, j.id) <= (:toAt, :toCreated, :toId)" : "", where))
                 .unwrap(NativeQuery.class)
-                .addScalar("id", UUID.class).addScalar("deleted_at", Instant.class)
-                .addScalar("created_at", Instant.class).addScalar("output_file", String.class);
+                .addScalar("kind", Integer.class).addScalar("n", Long.class)
+                .addScalar("id", UUID.class).addScalar("output_file", String.class);
         due.bindSql(q);
         after.ifPresent(c -> due.bindAfter(q, c));
-        q.setParameter("limit", limit);
-        return q.getResultList().stream().map(r -> new Candidate((UUID) r[0], (Instant) r[1], (Instant) r[2], (String) r[3])).toList();
+        upTo.ifPresent(c -> q.setParameter("toAt", c.at()).setParameter("toCreated", c.createdAt()).setParameter("toId", c.id()));
+        q.setParameter("limit", limit).setParameter("sample", sample);
+        List<Object[]> rows = q.getResultList();
+        List<UUID> first = new ArrayList<>();
+        List<String> outputs = new ArrayList<>();
+        for (Object[] r : rows.subList(1, rows.size())) {
+            if ((Long) r[1] <= sample) {
+                first.add((UUID) r[2]);
+            }
+            if (r[3] != null) {
+                outputs.add((String) r[3]);
+            }
+        }
+        return new PurgedBatch(((Long) rows.get(0)[1]).intValue(), first, outputs);
     }
 
     /** Which of {@code ids} are gone (purged by this batch, or by a concurrent run). */
