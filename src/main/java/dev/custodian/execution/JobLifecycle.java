@@ -6,6 +6,7 @@ import dev.custodian.worker.control.Leases;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,9 +39,9 @@ public class JobLifecycle {
 
     /** Completes the given jobs in one transaction; answers those this node still held. */
     public Set<UUID> completeAll(Map<UUID, JobOutcome> outcomes) {
-        return leases.completeAll(node.id(), outcomes.entrySet().stream()
-                .map(e -> new Leases.Completion(e.getKey(), e.getValue().resultJson(), e.getValue().outputFile()))
-                .toList());
+        Map<UUID, Leases.Completion> completions = new LinkedHashMap<>();
+        outcomes.forEach((id, outcome) -> completions.put(id, new Leases.Completion(outcome.resultJson(), outcome.outputFile())));
+        return leases.completeAll(node.id(), completions);
     }
 
     /** A failed attempt: back to PENDING after the backoff while attempts remain, else FAILED. */

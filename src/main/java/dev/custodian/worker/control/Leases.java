@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Every transition a lease holder makes, for external workers and the in-process executor alike, each in its own
@@ -83,13 +82,12 @@ public class Leases {
      * Completes several jobs in one transaction, their rows locked in id order by one statement; answers the ids
      * {@code worker} still held, now COMPLETED. The others are left as they are, as {@link #complete} would.
      */
-    public Set<UUID> completeAll(String worker, Collection<Completion> completions) {
+    public Set<UUID> completeAll(String worker, Map<UUID, Completion> completions) {
         Instant now = now();
-        Map<UUID, Completion> byId = completions.stream().collect(Collectors.toMap(Completion::id, c -> c));
         Set<UUID> completed = new HashSet<>();
-        for (Job job : jobs.lockAll(byId.keySet())) {
+        for (Job job : jobs.lockAll(completions.keySet())) {
             if (job.isHeldBy(worker)) {
-                Completion c = byId.get(job.id());
+                Completion c = completions.get(job.id());
                 timeline.record(job, job.complete(c.resultJson(), c.outputFile(), now));
                 completed.add(job.id());
             }
@@ -97,8 +95,8 @@ public class Leases {
         return completed;
     }
 
-    /** What a finished handler hands in: the job, its JSON result and the name of its output file (or null). */
-    public record Completion(UUID id, String resultJson, String outputFile) {
+    /** What a finished handler hands in for its job: its JSON result and the name of its output file (or null). */
+    public record Completion(String resultJson, String outputFile) {
     }
 
     /** A failed attempt: back to PENDING after the backoff while attempts remain (and {@code retry}), else FAILED. */
