@@ -55,9 +55,22 @@ public record Due(JobStatus status, Instant cutoff, TypeScope scope, boolean pur
         }
     }
 
+    /** The purge's order and keyset in native SQL ({@link #keyset()} in JPQL). */
+    static final String PURGE_KEYSET_SQL = "j.deleted_at, j.created_at, j.id";
+
+    /** In native SQL, after the cursor ({@link #after()} in JPQL), bound by {@link #bindAfter}. */
+    static final String PURGE_AFTER_SQL = " and (" + PURGE_KEYSET_SQL + ") > (:afterAt, :afterCreated, :afterId)";
+
+    /** In native SQL, up to and including the end of a purge range, bound by {@link #bindUpTo}. */
+    static final String PURGE_UP_TO_SQL = " and (" + PURGE_KEYSET_SQL + ") <= (:toAt, :toCreated, :toId)";
+
+    static void bindUpTo(Query query, Candidate c) {
+        query.setParameter("toAt", c.at()).setParameter("toCreated", c.createdAt()).setParameter("toId", c.id());
+    }
+
     /**
      * The purge condition as native SQL on table {@code job} aliased {@code j}, starting with " where ", bound by
-     * {@link #bindSql}; the keyset is {@code (j.deleted_at, j.created_at, j.id)}, the parameters as in {@link #after}.
+     * {@link #bindSql}; its order is {@link #PURGE_KEYSET_SQL}.
      */
     String purgeSql() {
         if (!purge) {

@@ -39,9 +39,6 @@ public class RetentionRepository {
     @PersistenceUnit
     EntityManagerFactory emf;
 
-    /** After the purge's keyset cursor, in native SQL ({@link Due#after()} in JPQL). */
-    private static final String AFTER_SQL = " and (j.deleted_at, j.created_at, j.id) > (:afterAt, :afterCreated, :afterId)";
-
     private volatile Boolean postgres;
 
     /** A page of the jobs {@code due} selects, oldest first, after the keyset cursor {@code after}. */
@@ -124,8 +121,8 @@ public class RetentionRepository {
     public Optional<Candidate> pageEnd(Due due, Optional<Candidate> after, int limit) {
         NativeQuery<Object[]> q = em.createNativeQuery("""
                         select j.id, j.deleted_at, j.created_at from job j%s%s
-                        order by j.deleted_at, j.created_at, j.id offset %d limit 1"""
-                        .formatted(due.purgeSql(), after.isPresent() ? AFTER_SQL : "", limit - 1))
+                        order by %s offset %d limit 1"""
+                        .formatted(due.purgeSql(), after.isPresent() ? Due.PURGE_AFTER_SQL : "", Due.PURGE_KEYSET_SQL, limit - 1))
                 .unwrap(NativeQuery.class)
                 .addScalar("id", UUID.class).addScalar("deleted_at", Instant.class).addScalar("created_at", Instant.class);
         due.bindSql(q);
@@ -149,7 +146,7 @@ public class RetentionRepository {
         NativeQuery<Object[]> q = em.createNativeQuery("""
                         with page as (
                             select j.ctid as row_id from job j%s%s%s
-                            order by j.deleted_at, j.created_at, j.id limit :limit),
+                            order by %s limit :limit),
                         purged as (
                             delete from job j using page p%s and j.ctid = p.row_id
                             returning j.id, j.deleted_at, j.created_at, j.output_file),
@@ -159,14 +156,14 @@ public class RetentionRepository {
                         union all
                         select 1, rank, id, output_file from ranked where rank <= :sample or output_file is not null
                         order by kind, n"""
-                        .formatted(where, after.isPresent() ? AFTER_SQL : "",
-                                upTo.isPresent() ? " and (j.deleted_at, j.created_at, j.id) <= (:toAt, :toCreated, :toId)" : "", where))
+                        .formatted(where, after.isPresent() ? Due.PURGE_AFTER_SQL : "",
+                                upTo.isPresent() ? Due.PURGE_UP_TO_SQL : "", Due.PURGE_KEYSET_SQL, where))
                 .unwrap(NativeQuery.class)
                 .addScalar("kind", Integer.class).addScalar("n", Long.class)
                 .addScalar("id", UUID.class).addScalar("output_file", String.class);
         due.bindSql(q);
         after.ifPresent(c -> due.bindAfter(q, c));
-        upTo.ifPresent(c -> q.setParameter("toAt", c.at()).setParameter("toCreated", c.createdAt()).setParameter("toId", c.id()));
+        upTo.ifPresent(c -> Due.bindUpTo(q, c));
         q.setParameter("limit", limit).setParameter("sample", sample);
         List<Object[]> rows = q.getResultList();
         List<UUID> first = new ArrayList<>();
