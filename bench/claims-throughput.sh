@@ -40,10 +40,13 @@ echo "== worker API, $WORKERS workers, $JOBS PENDING jobs inserted with SQL in $
 
 CLAIMS=0
 COMPLETES=0
-phase() { # phase <mode> <seconds> <label> [type]
-  local out="$WORK/wrk-$3.txt"
+workers() { # workers <mode> <seconds> <type> <out file>: bench/worker.lua on $WORKERS connections
   wrk -t"$WORKERS" -c"$WORKERS" -d"$2s" --timeout 10s -s bench/worker.lua "http://127.0.0.1:$PORT" \
-    -- "$(printf worker:worker-pw | base64)" "${4:-bench-ext}" "$1" > "$out"
+    -- "$(printf worker:worker-pw | base64)" "$3" "$1" > "$4"
+}
+phase() { # phase <mode> <seconds> <label>
+  local out="$WORK/wrk-$3.txt"
+  workers "$1" "$2" bench-ext "$out"
   local result; result=$(grep '^RESULT' "$out")
   CLAIMS=$((CLAIMS + $(sed 's/.* claims=\([0-9]*\).*/\1/' <<< "$result")))
   COMPLETES=$((COMPLETES + $(sed 's/.* completes=\([0-9]*\).*/\1/' <<< "$result")))
@@ -59,8 +62,7 @@ phase claims "$RUN" claims
 read -r CPU_S2 CPU_P2 <<< "$(cpu_ms)"; C2=$CLAIMS
 stop_heap_sampler
 # the container's share: claims of a type no job has (each answers 204 after authentication and one SELECT)
-wrk -t"$WORKERS" -c"$WORKERS" -d10s --timeout 10s -s bench/worker.lua "http://127.0.0.1:$PORT" \
-  -- "$(printf worker:worker-pw | base64)" bench-none claims > "$WORK/wrk-empty.txt"
+workers claims 10 bench-none "$WORK/wrk-empty.txt"
 read -r CPU_S3 CPU_P3 <<< "$(cpu_ms)"
 EMPTY_RESULT=$(grep '^RESULT' "$WORK/wrk-empty.txt")
 EMPTY=$(sed 's/.* empty=\([0-9]*\).*/\1/' <<< "$EMPTY_RESULT")
