@@ -54,10 +54,11 @@ $PG -d "$DB" -AtF ' ' -c "SELECT count(*), count(*) FILTER (WHERE status = 'COMP
   echo "  end to end: $N jobs, $DONE COMPLETED, first submitted -> last finished $(printf '%.2f' "$SPAN") s:" \
        "$(echo "$N / $SPAN" | bc -l | xargs printf '%.0f') jobs/s"
   [ "$N" = "$DONE" ] || { echo "  not every job COMPLETED" >&2; exit 1; }
-  # one transaction stamps all its events with one instant: jobs per claim and per completion transaction
+  # events are never updated, so an event row's xmin is the transaction that inserted it: jobs per submit, claim and
+  # completion transaction
   echo "  jobs per transaction: $($PG -d "$DB" -AtF ' ' -c "SELECT string_agg(type || ' ' || round(n::numeric / t, 1), ', ')
-      FROM (SELECT e.type, count(*) n, count(DISTINCT e.at) t FROM job_event e JOIN job j ON j.id = e.job_id
-            WHERE j.created_at >= '$MARK' AND e.type IN ('STARTED', 'COMPLETED') GROUP BY e.type) x")"
+      FROM (SELECT e.type, count(*) n, count(DISTINCT e.xmin::text) t FROM job_event e JOIN job j ON j.id = e.job_id
+            WHERE j.created_at >= '$MARK' AND e.type IN ('SUBMITTED', 'STARTED', 'COMPLETED') GROUP BY e.type) x")"
   echo "  CPU per job: server $(echo "($CPU_SERVER1 - $CPU_SERVER0) / $N" | bc -l | xargs printf '%.2f') ms," \
        "PostgreSQL $(echo "($CPU_PG1 - $CPU_PG0) / $N" | bc -l | xargs printf '%.2f') ms"
 }

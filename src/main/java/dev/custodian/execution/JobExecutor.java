@@ -14,11 +14,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import dev.custodian.platform.config.Durations;
+import dev.custodian.platform.persistence.GroupCommit;
 import dev.custodian.worker.control.NodeRegistry;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -42,7 +44,7 @@ import org.slf4j.MDC;
  * interval passes (jobs submitted on other nodes, retries whose backoff ended). A slot is freed only when
  * the handler's thread has actually returned, so a timed-out handler that ignores interrupts keeps its slot
  * rather than letting the node oversubscribe. Completions are recorded several per transaction
- * ({@link CompletionBatcher}); until its completion is recorded a job stays in {@code running} (lease renewed,
+ * ({@link GroupCommit}); until its completion is recorded a job stays in {@code running} (lease renewed,
  * timeout armed) while its slot already serves the next one.
  */
 @ApplicationScoped
@@ -51,6 +53,7 @@ public class JobExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(JobExecutor.class);
     /** How long a claim may wait for more free slots while a backlog is waiting (a few short jobs' run time). */
     private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    private static final int MAX_COMPLETIONS_PER_TRANSACTION = 64;
 
     @Resource
     ManagedThreadFactory threadFactory;
@@ -80,7 +83,7 @@ public class JobExecutor {
     private ScheduledExecutorService timers;
     private Semaphore slots;
     private Thread dispatcher;
-    private CompletionBatcher completions;
+    private GroupCommit<Completion, Boolean> completions;
     private volatile boolean stopping;
 
     public synchronized void start() {
@@ -91,7 +94,8 @@ public class JobExecutor {
         slots = new Semaphore(concurrency);
         workers = new ThreadPoolExecutor(concurrency, concurrency, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), threadFactory);
         timers = Executors.newSingleThreadScheduledExecutor(threadFactory);
-        completions = new CompletionBatcher(lifecycle, threadFactory, 2 * concurrency);
+        completions = new GroupCommit<>("custodian-completions", threadFactory, 2 * concurrency, MAX_COMPLETIONS_PER_TRANSACTION,
+                this::completeAll, c -> lifecycle.complete(c.id(), c.outcome()));
         dispatcher = threadFactory.newThread(this::dispatch);
         dispatcher.setName("custodian-dispatcher");
         dispatcher.start();
@@ -238,7 +242,7 @@ public class JobExecutor {
                 discardOutput(outcome);
             } else {
                 // the slot is free once the handler returned; the job stays ours (lease renewed) until recorded
-                completions.complete(job.id(), outcome).whenComplete((held, error) -> recorded(execution, outcome, held, error));
+                completions.submit(new Completion(job.id(), outcome)).whenComplete((held, error) -> recorded(execution, outcome, held, error));
                 handedIn = true;
             }
         } catch (Throwable failure) {
@@ -266,6 +270,17 @@ public class JobExecutor {
             discardOutput(outcome);
         }
         finished(execution);
+    }
+
+    /** Whether each completion was still this node's job (now COMPLETED), in their order: one transaction. */
+    private List<Boolean> completeAll(List<Completion> batch) {
+        Map<UUID, JobOutcome> outcomes = new LinkedHashMap<>();
+        batch.forEach(c -> outcomes.put(c.id(), c.outcome()));
+        Set<UUID> completed = lifecycle.completeAll(outcomes);
+        return batch.stream().map(c -> completed.contains(c.id())).toList();
+    }
+
+    private record Completion(UUID id, JobOutcome outcome) {
     }
 
     private void finished(Execution execution) {

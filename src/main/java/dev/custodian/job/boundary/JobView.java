@@ -20,6 +20,15 @@ public record JobView(UUID id, String type, JobStatus status, JsonValue payload,
                 job.inputFile(), job.outputFile());
     }
 
+    /**
+     * By id alone (consistent with the record's equals: equal views have equal ids). JSON-B hashes every object it
+     * serialises (its recursion check), and the record's own hash would walk the payload and result documents.
+     */
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+
     static JsonValue json(String text) {
         return text == null ? null : JsonText.parse(text);
     }

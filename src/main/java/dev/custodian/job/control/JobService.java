@@ -38,12 +38,19 @@ public class JobService {
     @Inject
     Clock clock;
 
-    public Job create(Caller caller, UUID id, JobSubmission.ValidSubmission valid, String inputFile) {
-        Job job = Job.submit(id, valid.type(), valid.payloadJson(), valid.maxAttempts(), valid.timeoutSeconds(),
-                caller.name(), inputFile, now());
+    /** Inserts a submitted job and its SUBMITTED event. */
+    public Job create(NewJob submitted) {
+        JobSubmission.ValidSubmission valid = submitted.valid();
+        Job job = Job.submit(submitted.id(), valid.type(), valid.payloadJson(), valid.maxAttempts(), valid.timeoutSeconds(),
+                submitted.caller().name(), submitted.inputFile(), now());
         jobs.add(job);
         timeline.record(job, job.submitted(node.id()));
         return job;
+    }
+
+    /** Inserts several submitted jobs in one transaction (batched inserts), answered in their order. */
+    public List<Job> createAll(List<NewJob> submitted) {
+        return submitted.stream().map(this::create).toList();
     }
 
     public Job get(Caller caller, UUID id, boolean includeDeleted) {
@@ -96,6 +103,10 @@ public class JobService {
                 .filter(job -> caller.maySee(job.owner()))
                 .filter(job -> !job.isDeleted() || includeDeleted)
                 .orElseThrow(() -> new JobNotFoundException(id));
+    }
+
+    /** A job to insert: checked, its id chosen and its input file (or null) stored. */
+    public record NewJob(Caller caller, UUID id, JobSubmission.ValidSubmission valid, String inputFile) {
     }
 
     /** Microsecond precision: what both databases store, so a cursor built from a row matches the row. */
