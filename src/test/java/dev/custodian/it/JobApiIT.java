@@ -218,6 +218,54 @@ class JobApiIT extends OnSharedServer {
         assertThat(Environment.dataRoot().getParent().resolve("etc")).doesNotExist();
     }
 
+    /**
+     * Submissions that arrive together are inserted in one transaction (group commit): each caller still gets its
+     * own job, owned by that caller, recorded once, whatever else shared its transaction.
+     */
+    @Test
+    void concurrent_submissions_of_two_users_each_get_their_own_job_recorded_once() throws Exception {
+        Api bob = Api.bob();
+        int threads = 16;
+        int each = 8;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        List<java.util.concurrent.Future<List<String[]>>> futures = new ArrayList<>();
+        try {
+            for (int t = 0; t < threads; t++) {
+                Api api = t % 2 == 0 ? alice : bob;
+                String owner = t % 2 == 0 ? "alice" : "bob";
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    List<String[]> mine = new ArrayList<>();
+                    for (int i = 0; i < each; i++) {
+                        Api.Reply reply = i % 4 == 3
+                                ? api.upload(fields("type", "echo"), ("t" + thread + "-" + i).getBytes(StandardCharsets.UTF_8))
+                                : api.post("/api/jobs", "{\"type\":\"echo\",\"payload\":{\"t\":" + thread + ",\"i\":" + i + "}}");
+                        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+                        assertThat(reply.object().getString("owner")).isEqualTo(owner);
+                        mine.add(new String[] {reply.object().getString("id"), owner});
+                    }
+                    return mine;
+                }));
+            }
+            List<String[]> all = new ArrayList<>();
+            for (var f : futures) {
+                all.addAll(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+
+            assertThat(all.stream().map(a -> a[0]).distinct()).hasSize(threads * each);
+            for (String[] job : all) {
+                Api ownerApi = job[1].equals("alice") ? alice : bob;
+                Api other = job[1].equals("alice") ? bob : alice;
+                assertThat(ownerApi.get("/api/jobs/" + job[0]).object().getString("owner")).isEqualTo(job[1]);
+                assertThat(other.get("/api/jobs/" + job[0]).status()).isEqualTo(404);
+                assertThat(ownerApi.get("/api/jobs/" + job[0] + "/events").array().stream()
+                        .map(e -> e.asJsonObject().getString("type")).filter("SUBMITTED"::equals)).hasSize(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     static String submitRemote(Api api) {
         Api.Reply reply = api.post("/api/jobs", "{\"type\":\"remote-thing\",\"payload\":{}}");
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
