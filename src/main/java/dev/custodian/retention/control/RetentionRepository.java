@@ -154,8 +154,10 @@ public class RetentionRepository {
     @Transactional(TxType.REQUIRES_NEW)
     @SuppressWarnings("unchecked")
     public PurgedBatch purgeRange(Due due, Optional<Candidate> after, Optional<Candidate> upTo, int limit, int sample) {
-        commitSynchronously(false);
         String where = due.purgeSql();
+        // durability: synchronous_commit for this transaction only (set_config(..., true)), decided in the statement
+        // itself so that a batch costs one statement and its commit: off, unless the batch had output files, then
+        // the server's own setting (not changed before this point of the transaction)
         NativeQuery<Object[]> q = em.createNativeQuery("""
                         with page as (
                             select j.ctid as row_id from job j%s%s%s
@@ -164,16 +166,20 @@ public class RetentionRepository {
                             delete from job j using page p%s and j.ctid = p.row_id
                             returning j.id, j.deleted_at, j.created_at, j.output_file),
                         ranked as (
-                            select id, output_file, row_number() over (order by deleted_at, created_at, id) as rank from purged)
-                        select 0 as kind, count(*) as n, null::uuid as id, null::varchar as output_file from purged
+                            select id, output_file, row_number() over (order by deleted_at, created_at, id) as rank from purged),
+                        durability as (
+                            select set_config('synchronous_commit', case when exists (select 1 from purged where output_file is not null)
+                                then current_setting('synchronous_commit') else 'off' end, true) as commit_mode)
+                        select 0 as kind, count(*) as n, null::uuid as id, null::varchar as output_file,
+                               (select commit_mode from durability)::varchar as commit_mode from purged
                         union all
-                        select 1, rank, id, output_file from ranked where rank <= %d or output_file is not null
+                        select 1, rank, id, output_file, null from ranked where rank <= %d or output_file is not null
                         order by kind, n"""
                         .formatted(where, after.isPresent() ? Due.PURGE_AFTER_SQL : "",
                                 upTo.isPresent() ? Due.PURGE_UP_TO_SQL : "", Due.PURGE_KEYSET_SQL, limit, where, sample))
                 .unwrap(NativeQuery.class)
                 .addScalar("kind", Integer.class).addScalar("n", Long.class)
-                .addScalar("id", UUID.class).addScalar("output_file", String.class);
+                .addScalar("id", UUID.class).addScalar("output_file", String.class).addScalar("commit_mode", String.class);
         due.bindSql(q);
         after.ifPresent(c -> due.bindAfter(q, c));
         upTo.ifPresent(c -> Due.bindUpTo(q, c));
@@ -188,16 +194,11 @@ public class RetentionRepository {
                 outputs.add((String) r[3]);
             }
         }
-        if (!outputs.isEmpty()) {
-            commitSynchronously(true);
+        if (!outputs.isEmpty() && "off".equals(rows.get(0)[4])) {
+            // the server itself commits asynchronously: the files must still wait for a durable commit
+            em.createNativeQuery("SET LOCAL synchronous_commit TO on").executeUpdate();
         }
         return new PurgedBatch(((Long) rows.get(0)[1]).intValue(), first, outputs);
-    }
-
-    /** PostgreSQL: whether this transaction's commit waits for its WAL flush (the server's setting, or off). */
-    private void commitSynchronously(boolean synchronous) {
-        em.createNativeQuery(synchronous ? "SET LOCAL synchronous_commit TO DEFAULT" : "SET LOCAL synchronous_commit TO off")
-                .executeUpdate();
     }
 
     /** Which of {@code ids} are gone (purged by this batch, or by a concurrent run). */
