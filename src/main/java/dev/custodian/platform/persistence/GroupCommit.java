@@ -91,12 +91,20 @@ public final class GroupCommit<T, R> {
         }
     }
 
-    /** Stops the recording thread once it has recorded what is waiting; later items are recorded at once. */
+    /**
+     * Stops the recording thread once it has recorded what is waiting (waiting up to 10 s for that, so that it does
+     * not outlive the application); later items are recorded at once, on their callers' threads.
+     */
     public void stop() {
         synchronized (this) {
             stopped = true;
         }
         thread.interrupt();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void loop() {

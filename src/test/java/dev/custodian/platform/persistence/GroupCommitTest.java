@@ -116,6 +116,28 @@ class GroupCommitTest {
     }
 
     @Test
+    void stop_records_what_is_waiting_before_it_returns() throws Exception {
+        CountDownLatch firstStarted = new CountDownLatch(1);
+        commit = new GroupCommit<>("test", Thread::new, 10, 5, this::all, item -> {
+            if (item == 0) {
+                firstStarted.countDown();
+                await(release);
+            }
+            return one(item);
+        });
+        CompletableFuture<String> first = commit.submit(0);
+        assertThat(firstStarted.await(5, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<String> waiting = commit.submit(1);
+        release.countDown();
+
+        commit.stop();
+
+        assertThat(first).isCompletedWithValue("one:0");
+        assertThat(waiting).isDone();
+        assertThat(waiting.get()).endsWith(":1");
+    }
+
+    @Test
     void once_stopped_items_are_recorded_on_the_callers_thread() {
         Thread caller = Thread.currentThread();
         List<Thread> recordedOn = new ArrayList<>();
