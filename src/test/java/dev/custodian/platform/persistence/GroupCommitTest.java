@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,7 @@ class GroupCommitTest {
     /** What the recorder was asked to record: one list per call, a single item per one-by-one call. */
     private final List<List<Integer>> calls = Collections.synchronizedList(new ArrayList<>());
     private final CountDownLatch release = new CountDownLatch(1);
+    private final CountDownLatch firstStarted = new CountDownLatch(1);
     private GroupCommit<Integer, String> commit;
 
     @AfterEach
@@ -37,16 +39,8 @@ class GroupCommitTest {
 
     @Test
     void items_that_wait_while_a_batch_is_recorded_go_together_into_the_next_and_get_their_own_results() throws Exception {
-        CountDownLatch firstStarted = new CountDownLatch(1);
-        commit = new GroupCommit<>("test", Thread::new, 10, 5, this::all, item -> {
-            if (item == 0) {
-                firstStarted.countDown();
-                await(release);
-            }
-            return one(item);
-        });
-        CompletableFuture<String> first = commit.submit(0);
-        assertThat(firstStarted.await(5, TimeUnit.SECONDS)).isTrue();
+        commit = new GroupCommit<>("test", Thread::new, 10, 5, this::all, holdingFirst(this::one));
+        CompletableFuture<String> first = submitFirstAndHoldIt();
         List<CompletableFuture<String>> waiting = new ArrayList<>();
         for (int i = 1; i <= 7; i++) {
             waiting.add(commit.submit(i));
@@ -64,22 +58,16 @@ class GroupCommitTest {
 
     @Test
     void a_failed_batch_is_recorded_one_by_one_so_only_the_bad_item_fails() throws Exception {
-        CountDownLatch firstStarted = new CountDownLatch(1);
         commit = new GroupCommit<>("test", Thread::new, 10, 5, items -> {
             calls.add(List.copyOf(items));
             throw new IllegalStateException("batch failed");
-        }, item -> {
-            if (item == 0) {
-                firstStarted.countDown();
-                await(release);
-            }
+        }, holdingFirst(item -> {
             if (item == 2) {
                 throw new IllegalArgumentException("bad item 2");
             }
             return one(item);
-        });
-        CompletableFuture<String> first = commit.submit(0);
-        assertThat(firstStarted.await(5, TimeUnit.SECONDS)).isTrue();
+        }));
+        CompletableFuture<String> first = submitFirstAndHoldIt();
         CompletableFuture<String> one = commit.submit(1);
         CompletableFuture<String> two = commit.submit(2);
         CompletableFuture<String> three = commit.submit(3);
@@ -96,14 +84,8 @@ class GroupCommitTest {
 
     @Test
     void a_batch_answering_the_wrong_number_of_results_fails_its_callers_instead_of_leaving_them_waiting() throws Exception {
-        CountDownLatch firstStarted = new CountDownLatch(1);
-        commit = new GroupCommit<>("test", Thread::new, 10, 5, items -> List.of("too few"), item -> {
-            firstStarted.countDown();
-            await(release);
-            return one(item);
-        });
-        commit.submit(0);
-        assertThat(firstStarted.await(5, TimeUnit.SECONDS)).isTrue();
+        commit = new GroupCommit<>("test", Thread::new, 10, 5, items -> List.of("too few"), holdingFirst(this::one));
+        submitFirstAndHoldIt();
         CompletableFuture<String> one = commit.submit(1);
         CompletableFuture<String> two = commit.submit(2);
 
@@ -117,16 +99,8 @@ class GroupCommitTest {
 
     @Test
     void stop_records_what_is_waiting_before_it_returns() throws Exception {
-        CountDownLatch firstStarted = new CountDownLatch(1);
-        commit = new GroupCommit<>("test", Thread::new, 10, 5, this::all, item -> {
-            if (item == 0) {
-                firstStarted.countDown();
-                await(release);
-            }
-            return one(item);
-        });
-        CompletableFuture<String> first = commit.submit(0);
-        assertThat(firstStarted.await(5, TimeUnit.SECONDS)).isTrue();
+        commit = new GroupCommit<>("test", Thread::new, 10, 5, this::all, holdingFirst(this::one));
+        CompletableFuture<String> first = submitFirstAndHoldIt();
         CompletableFuture<String> waiting = commit.submit(1);
         release.countDown();
 
@@ -159,6 +133,24 @@ class GroupCommitTest {
     private String one(Integer item) {
         calls.add(List.of(item));
         return "one:" + item;
+    }
+
+    /** Recording item 0 waits for {@link #release}, so that what is submitted meanwhile waits for the next batch. */
+    private Function<Integer, String> holdingFirst(Function<Integer, String> then) {
+        return item -> {
+            if (item == 0) {
+                firstStarted.countDown();
+                await(release);
+            }
+            return then.apply(item);
+        };
+    }
+
+    /** Submits item 0 and answers its future once the recording thread is held in it. */
+    private CompletableFuture<String> submitFirstAndHoldIt() throws InterruptedException {
+        CompletableFuture<String> first = commit.submit(0);
+        assertThat(firstStarted.await(5, TimeUnit.SECONDS)).isTrue();
+        return first;
     }
 
     private static void await(CountDownLatch latch) {
