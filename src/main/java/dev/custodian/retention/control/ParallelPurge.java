@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
  * still there) and hands the range {@code (after, end]} to a worker, which purges it in its own transaction
  * ({@link Batches#purge}). Ranges are disjoint and together cover the whole selection, so every job is purged
  * once; the range after the last end, which held fewer than a batch when it was read, closes the selection.
- * Results are handed to {@code done} on the calling thread in key order, as if the batches had run one after
- * another; after a failure the batches already running are waited for and reported before it is rethrown.
+ * Results are handed to {@code progress} on the calling thread in key order, as if the batches had run one after
+ * another; after a failure the batches already running are waited for and reported before it is rethrown. With a
+ * parallelism of 1 the same loop runs one batch at a time, the next range's end read while a batch runs.
  */
 final class ParallelPurge {
 
@@ -43,17 +44,6 @@ final class ParallelPurge {
     }
 
     static <T> void run(Batches<T> batches, int parallelism, ThreadFactory threads, Progress<T> progress) {
-        if (parallelism == 1) {
-            Optional<Candidate> after = Optional.empty();
-            Optional<Candidate> upTo;
-            do {
-                upTo = batches.end(after);
-                progress.purged(batches.purge(after, upTo));
-                progress.betweenBatches();
-                after = upTo;
-            } while (upTo.isPresent());
-            return;
-        }
         ExecutorService workers = Executors.newFixedThreadPool(parallelism, threads);
         Deque<Future<T>> running = new ArrayDeque<>();
         RuntimeException failure = null;
