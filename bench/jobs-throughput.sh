@@ -43,9 +43,11 @@ drain
 MARK=$($PG -d "$DB" -Atc "SELECT now()")
 start_heap_sampler "$WORK/heap.samples"
 read -r CPU_SERVER0 CPU_PG0 <<< "$(cpu_ms)"
+thread_ticks > "$WORK/threads.measured"
 submit "$RUN" measured
 drain
 read -r CPU_SERVER1 CPU_PG1 <<< "$(cpu_ms)"
+THREADS=$(thread_report "$WORK/threads.measured")
 stop_heap_sampler
 echo "  submit: ${RESULT#RESULT }"
 $PG -d "$DB" -AtF ' ' -c "SELECT count(*), count(*) FILTER (WHERE status = 'COMPLETED'),
@@ -62,4 +64,5 @@ $PG -d "$DB" -AtF ' ' -c "SELECT count(*), count(*) FILTER (WHERE status = 'COMP
   echo "  CPU per job: server $(echo "($CPU_SERVER1 - $CPU_SERVER0) / $N" | bc -l | xargs printf '%.2f') ms," \
        "PostgreSQL $(echo "($CPU_PG1 - $CPU_PG0) / $N" | bc -l | xargs printf '%.2f') ms"
 }
+echo "  server CPU by thread while measured: $THREADS"
 echo "  server heap: peak used $PEAK_USED MB ($SAMPLES samples), after full GC $(heap_after_gc) MB (-Xmx512m); load average $(load_average)"
