@@ -134,3 +134,26 @@ cpu_ms() {
   local p; p=$(for pid in $(pgrep -x postgres); do awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null; done | awk '{t += $1} END {print t + 0}')
   echo "$((s * 1000 / hz)) $((p * 1000 / hz))"
 }
+
+# thread_ticks: the server's CPU ticks per thread so far, "tid ticks name" lines (name from /proc: 15 characters)
+thread_ticks() {
+  local t
+  for t in /proc/"$SERVER"/task/*; do
+    awk -v name="$(cat "$t/comm" 2>/dev/null | tr ' ' '_')" -v tid="${t##*/}" '{sub(/.*\) /, ""); print tid, $12 + $13, name}' "$t/stat" 2>/dev/null
+  done
+}
+# thread_report <file written by thread_ticks>: the server's CPU since then by thread group (digits in names folded),
+# the largest first: "C2 CompilerThre 4.9 s, http-thread-poo 2.1 s, ..."
+thread_report() {
+  local hz; hz=$(getconf CLK_TCK)
+  thread_ticks | awk -v hz="$hz" 'NR == FNR {before[$1] = $2; next}
+      {n = $3; gsub(/[0-9]+/, "N", n); sum[n] += $2 - before[$1]}
+      END {for (n in sum) if (sum[n] > 0) printf "%s %.1f\n", n, sum[n] / hz}' "$1" - \
+    | sort -k2 -rn | head -6 | awk '{printf "%s%s %s s", (NR > 1 ? ", " : ""), $1, $2}'
+}
+# compiler_seconds <file written by thread_ticks>: the CPU seconds the server's JIT compiler threads used since then
+compiler_seconds() {
+  local hz; hz=$(getconf CLK_TCK)
+  thread_ticks | awk -v hz="$hz" 'NR == FNR {before[$1] = $2; next}
+      $3 ~ /^C[12]_CompilerThre/ {sum += $2 - before[$1]} END {printf "%.1f\n", sum / hz}' "$1" -
+}
