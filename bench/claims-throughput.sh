@@ -59,15 +59,15 @@ phase() { # phase <mode> <seconds> <label>
 # warm-up: rounds of pairs (10 s), bare claims (5 s) and empty claims (5 s) until the JIT has settled (its compiler
 # threads used at most 5% of the round's time; at most WARMUP_ROUNDS rounds, default 8). A fresh server's C2 works
 # through the request path for minutes: in bench/purge.sh's warm-up the same GET went from 965 to 3,182 requests/s
-# over three rounds of 37 s. WARMUP_ROUNDS=1: one round, as before 2026-12-01's last session.
+# over three rounds of 37 s. WARMUP_ROUNDS=1: a single round (until 2026-12-01's last session: 10 s of pairs).
 for round in $(seq 1 "${WARMUP_ROUNDS:-8}"); do
   r0=$SECONDS; thread_ticks > "$WORK/threads.warm-up"
   phase pairs 10 warm-up
   phase claims 5 warm-up
   workers claims 5 bench-none "$WORK/wrk-warm-up-empty.txt"
-  compiler=$(compiler_seconds "$WORK/threads.warm-up")
+  settled=true; compiler=$(jit_settled "$WORK/threads.warm-up" $((SECONDS - r0))) || settled=false
   echo "  warm-up $round: $((SECONDS - r0)) s, JIT compilers' CPU $compiler s"
-  [ "$(echo "$compiler * 20 <= $((SECONDS - r0))" | bc)" = 1 ] && break
+  $settled && break
 done
 start_heap_sampler "$WORK/heap.samples"
 thread_ticks > "$WORK/threads.measured"

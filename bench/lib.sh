@@ -143,7 +143,7 @@ thread_ticks() {
   done
 }
 # thread_report <file written by thread_ticks>: the server's CPU since then by thread group (digits in names folded),
-# the largest first: "C2 CompilerThre 4.9 s, http-thread-poo 2.1 s, ..."
+# the largest first: "CN_CompilerThre 4.9 s, http-thread-poo 2.1 s, ..." (spaces in names as _)
 thread_report() {
   local hz; hz=$(getconf CLK_TCK)
   thread_ticks | awk -v hz="$hz" 'NR == FNR {before[$1] = $2; next}
@@ -156,4 +156,11 @@ compiler_seconds() {
   local hz; hz=$(getconf CLK_TCK)
   thread_ticks | awk -v hz="$hz" 'NR == FNR {before[$1] = $2; next}
       $3 ~ /^C[12]_CompilerThre/ {sum += $2 - before[$1]} END {printf "%.1f\n", sum / hz}' "$1" -
+}
+# jit_settled <file written by thread_ticks> <seconds since>: true when the JIT compiler threads used at most 5% of
+# that time; prints their CPU seconds
+jit_settled() {
+  local compiler; compiler=$(compiler_seconds "$1")
+  echo "$compiler"
+  [ "$(echo "$compiler * 20 <= $2" | bc)" = 1 ]
 }

@@ -131,12 +131,9 @@ warm_up() {
         "http://127.0.0.1:$PORT/api/jobs/$job" > "$WORK/warm-up-reads.txt"
       reads="$(awk '/^Requests\/sec/ {printf "%.0f", $2}' "$WORK/warm-up-reads.txt") reads/s for ${WARMUP_READS:-15} s"
     fi
-    local compiler; compiler=$(compiler_seconds "$WORK/threads.warm-up")
+    local compiler settled=true; compiler=$(jit_settled "$WORK/threads.warm-up" $((SECONDS - t0))) || settled=false
     echo "  warm-up $round: $(jq .targets.jobs.deleted "$WORK/warm-up.json") of $WARMUP generated jobs purged in $wall s, the probe reading; $reads; $((SECONDS - t0)) s in all; JIT compilers' CPU $compiler s"
-    # settled: the compilers used at most 5% of the round's time
-    if [ "$(echo "$compiler * 20 <= $((SECONDS - t0))" | bc)" = 1 ]; then
-      return
-    fi
+    $settled && return
   done
   echo "  (the JIT had not settled after $WARMUP_ROUNDS warm-up rounds)"
 }
