@@ -60,15 +60,12 @@ phase() { # phase <mode> <seconds> <label>
 # threads used at most 5% of the round's time; at most WARMUP_ROUNDS rounds, default 8). A fresh server's C2 works
 # through the request path for minutes: in bench/purge.sh's warm-up the same GET went from 965 to 3,182 requests/s
 # over three rounds of 37 s. WARMUP_ROUNDS=1: a single round (until 2026-12-01's last session: 10 s of pairs).
-for round in $(seq 1 "${WARMUP_ROUNDS:-8}"); do
-  r0=$SECONDS; thread_ticks > "$WORK/threads.warm-up"
+warm_up_round() {
   phase pairs 10 warm-up
   phase claims 5 warm-up
   workers claims 5 bench-none "$WORK/wrk-warm-up-empty.txt"
-  settled=true; compiler=$(jit_settled "$WORK/threads.warm-up" $((SECONDS - r0))) || settled=false
-  echo "  warm-up $round: $((SECONDS - r0)) s, JIT compilers' CPU $compiler s"
-  $settled && break
-done
+}
+warm_until_settled "${WARMUP_ROUNDS:-8}" warm_up_round
 start_heap_sampler "$WORK/heap.samples"
 thread_ticks > "$WORK/threads.measured"
 read -r CPU_S0 CPU_P0 <<< "$(cpu_ms)"; C0=$CLAIMS

@@ -6,7 +6,8 @@
 # client) submits echo jobs as alice: warm-up rounds of 20 s (then the queue drains) until the JIT has settled, then
 # <seconds> measured. The in-process executor runs every job. Reported from the database for the measured jobs:
 # end-to-end rate = jobs / (last finished_at - first created_at), so a backlog the executor works off after the
-# clients stop counts against it; all must end COMPLETED. Then the server's peak used heap and heap after a full GC. JFR=1 records a profile.
+# clients stop counts against it; all must end COMPLETED. Then the server's peak used heap and heap after a full GC.
+# JFR=1 records a profile.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUN=${1:-30}
@@ -41,14 +42,11 @@ submit() { # submit <seconds> <label>
 # warm-up: rounds of 20 s of submissions (then the queue drains) until the JIT has settled: its compiler threads used
 # at most 5% of the round's time, at most WARMUP_ROUNDS rounds (default 8; WARMUP_ROUNDS=1: the single 20 s round
 # of the figures until 2026-12-01's last session, after which the compilers still used 13 s of the 30 measured)
-for round in $(seq 1 "${WARMUP_ROUNDS:-8}"); do
-  r0=$SECONDS; thread_ticks > "$WORK/threads.warm-up"
+warm_up_round() {
   submit 20 warm-up
   drain
-  settled=true; compiler=$(jit_settled "$WORK/threads.warm-up" $((SECONDS - r0))) || settled=false
-  echo "  warm-up $round: $((SECONDS - r0)) s, JIT compilers' CPU $compiler s"
-  $settled && break
-done
+}
+warm_until_settled "${WARMUP_ROUNDS:-8}" warm_up_round
 MARK=$($PG -d "$DB" -Atc "SELECT now()")
 start_heap_sampler "$WORK/heap.samples"
 read -r CPU_SERVER0 CPU_PG0 <<< "$(cpu_ms)"

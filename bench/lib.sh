@@ -164,3 +164,18 @@ jit_settled() {
   echo "$compiler"
   [ "$(echo "$compiler * 20 <= $2" | bc)" = 1 ]
 }
+# warm_until_settled <max rounds> <command> [args...]: warm-up rounds, each the command (which may print what it
+# did), until a round leaves the JIT settled (jit_settled), at most <max rounds>; after each round prints
+# "  warm-up <n>: <s> s, JIT compilers' CPU <s> s". A fresh server's C2 works through the request path for minutes,
+# and defers compiling while its queue is long, so one round of any length leaves compiling to the measured phase.
+warm_until_settled() {
+  local max=$1 round r0 compiler settled; shift
+  for round in $(seq 1 "$max"); do
+    r0=$SECONDS; thread_ticks > "$WORK/threads.warm-up"
+    "$@"
+    settled=true; compiler=$(jit_settled "$WORK/threads.warm-up" $((SECONDS - r0))) || settled=false
+    echo "  warm-up $round: $((SECONDS - r0)) s, JIT compilers' CPU $compiler s"
+    $settled && return
+  done
+  echo "  (the JIT had not settled after $max warm-up rounds)"
+}

@@ -60,14 +60,18 @@ count() {
 side_mark() {
   echo "$($PG -d "$DB" -Atc "select pg_current_wal_lsn() || ' ' || checkpoints_timed || ' ' || checkpoints_req || ' '
       || (select sum(autovacuum_count) from pg_stat_user_tables) from pg_stat_bgwriter")" \
-       "$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8, $6}' /proc/stat) $(cpu_ms)"
+       "$(machine_ticks) $(cpu_ms)"
+}
+# machine_ticks: the whole machine's CPU ticks so far, "busy iowait"
+machine_ticks() {
+  awk '/^cpu / {print $2 + $3 + $4 + $7 + $8, $6}' /proc/stat
 }
 # side_report <mark> [with-server]: "<MB> MB WAL, <n> checkpoints during it (<timed> timed), <n> autovacuums; machine CPU busy <s> s
 # (server <s> s, PostgreSQL <s> s), iowait <s> s"
 side_report() {
   local lsn timed req vacuums busy iowait server pg busy1 iowait1 server1 pg1 hz; hz=$(getconf CLK_TCK)
   read -r lsn timed req vacuums busy iowait server pg <<< "$1"
-  read -r busy1 iowait1 <<< "$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8, $6}' /proc/stat)"
+  read -r busy1 iowait1 <<< "$(machine_ticks)"
   read -r server1 pg1 <<< "$(cpu_ms)"
   local split=""
   [ -z "${2:-}" ] || split=" (server $(seconds $((server1 - server))) s, PostgreSQL $(seconds $((pg1 - pg))) s)"
@@ -110,32 +114,26 @@ stop_probe() {
 # (at most WARMUP_ROUNDS rounds, default 6). WARMUP=0: no warm-up, a cold server.
 warm_up() {
   [ "$WARMUP" -gt 0 ] || { echo "  no warm-up (WARMUP=0): the purge below runs on a cold JIT"; return; }
-  local round
-  for round in $(seq 1 "$WARMUP_ROUNDS"); do
-    local t0=$SECONDS
-    thread_ticks > "$WORK/threads.warm-up"
-    $PG -d "$DB" -v n="$WARMUP" -v spread="$SPREAD" -v submitted="$SUBMITTED" -f bench/purge-data.sql > /dev/null
-    $PG -d "$DB" -c "VACUUM (ANALYZE) job" -c "VACUUM (ANALYZE) job_event"
-    cleanup '{"dryRun":true,"targets":["jobs"]}' "$WORK/warm-up-dry.json"
-    start_probe
-    cleanup '{"dryRun":false,"targets":["jobs"]}' "$WORK/warm-up.json"
-    local wall=$WALL reads="no reads: wrk is not installed (apt-get install wrk)"
-    stop_probe
-    $PG -d "$DB" -c "VACUUM job" -c "VACUUM job_event"
-    if command -v wrk > /dev/null; then
-      local job
-      job=$(curl -sf -u alice:alice-pw -H 'Content-Type: application/json' -d '{"type":"echo","payload":{"warm-up":true}}' \
-        "http://127.0.0.1:$PORT/api/jobs" | jq -r .id)
-      LIVE=$((LIVE + 1))
-      wrk -t2 -c4 -d"${WARMUP_READS:-15}s" -H "Authorization: Basic $(printf alice:alice-pw | base64)" \
-        "http://127.0.0.1:$PORT/api/jobs/$job" > "$WORK/warm-up-reads.txt"
-      reads="$(awk '/^Requests\/sec/ {printf "%.0f", $2}' "$WORK/warm-up-reads.txt") reads/s for ${WARMUP_READS:-15} s"
-    fi
-    local compiler settled=true; compiler=$(jit_settled "$WORK/threads.warm-up" $((SECONDS - t0))) || settled=false
-    echo "  warm-up $round: $(jq .targets.jobs.deleted "$WORK/warm-up.json") of $WARMUP generated jobs purged in $wall s, the probe reading; $reads; $((SECONDS - t0)) s in all; JIT compilers' CPU $compiler s"
-    $settled && return
-  done
-  echo "  (the JIT had not settled after $WARMUP_ROUNDS warm-up rounds)"
+  warm_until_settled "$WARMUP_ROUNDS" warm_up_round
+}
+warm_up_round() {
+  generate "$WARMUP" > /dev/null
+  cleanup '{"dryRun":true,"targets":["jobs"]}' "$WORK/warm-up-dry.json"
+  start_probe
+  cleanup '{"dryRun":false,"targets":["jobs"]}' "$WORK/warm-up.json"
+  local wall=$WALL reads="no reads: wrk is not installed (apt-get install wrk)"
+  stop_probe
+  $PG -d "$DB" -c "VACUUM job" -c "VACUUM job_event"
+  if command -v wrk > /dev/null; then
+    local job
+    job=$(curl -sf -u alice:alice-pw -H 'Content-Type: application/json' -d '{"type":"echo","payload":{"warm-up":true}}' \
+      "http://127.0.0.1:$PORT/api/jobs" | jq -r .id)
+    LIVE=$((LIVE + 1))
+    wrk -t2 -c4 -d"${WARMUP_READS:-15}s" -H "Authorization: Basic $(printf alice:alice-pw | base64)" \
+      "http://127.0.0.1:$PORT/api/jobs/$job" > "$WORK/warm-up-reads.txt"
+    reads="$(awk '/^Requests\/sec/ {printf "%.0f", $2}' "$WORK/warm-up-reads.txt") reads/s for ${WARMUP_READS:-15} s"
+  fi
+  echo "    $(jq .targets.jobs.deleted "$WORK/warm-up.json") of $WARMUP generated jobs purged in $wall s, the probe reading; $reads"
 }
 
 run_size() {
