@@ -113,6 +113,11 @@ public final class GroupCommit<T, R> {
             try {
                 batch.add(queue.take());
             } catch (InterruptedException e) {
+                if (!isStopped()) {
+                    // not ours: an interrupt from elsewhere must not end the thread, or every later item would wait forever
+                    LOG.warn("Interrupted while not stopped; going on recording {}", kv("batcher", name));
+                    continue;
+                }
                 for (Pending<T, R> pending; (pending = queue.poll()) != null; ) {
                     recordOne(pending);
                 }
@@ -127,6 +132,10 @@ public final class GroupCommit<T, R> {
             }
             batch.clear();
         }
+    }
+
+    private synchronized boolean isStopped() {
+        return stopped;
     }
 
     private void record(List<Pending<T, R>> batch) {

@@ -38,6 +38,24 @@ class GroupCommitTest {
     }
 
     @Test
+    void an_interrupt_from_elsewhere_does_not_end_the_recording_thread() throws Exception {
+        List<Thread> threads = new ArrayList<>();
+        commit = new GroupCommit<>("test", runnable -> {
+            Thread thread = new Thread(runnable);
+            threads.add(thread);
+            return thread;
+        }, 10, 5, this::all, this::one);
+        assertThat(commit.record(1)).isEqualTo("one:1");
+
+        threads.get(0).interrupt();
+
+        CompletableFuture<String> later = commit.submit(2);
+        assertThat(later.get(5, TimeUnit.SECONDS)).isEqualTo("one:2");
+        assertThat(threads.get(0).isAlive()).isTrue();
+        assertThat(calls).containsExactly(List.of(1), List.of(2));
+    }
+
+    @Test
     void items_that_wait_while_a_batch_is_recorded_go_together_into_the_next_and_get_their_own_results() throws Exception {
         commit = new GroupCommit<>("test", Thread::new, 10, 5, this::all, holdingFirst(this::one));
         CompletableFuture<String> first = submitFirstAndHoldIt();
