@@ -222,8 +222,9 @@ public class JobExecutor {
     private void launch(ClaimedJob job) {
         Execution execution = new Execution(job);
         running.put(job.id(), execution);
-        workers.execute(() -> run(execution));
+        // armed before the job can finish, so that finishing always finds (and cancels) its timer
         execution.timer = timers.schedule(() -> timeOut(execution), job.timeoutSeconds(), TimeUnit.SECONDS);
+        workers.execute(() -> run(execution));
     }
 
     private void run(Execution execution) {
