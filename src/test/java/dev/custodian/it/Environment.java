@@ -144,7 +144,7 @@ public final class Environment {
                 throw new IllegalStateException(e);
             }
         }
-        return fail("job %s did not reach the expected state within %s; last seen: %s%s", id, within, job, ServerThreads.dump());
+        return fail("job %s did not reach the expected state within %s; last seen: %s%s", id, within, job, ServerLog.recentTrouble() + ServerThreads.dump());
     }
 
     public static JsonObject awaitStatus(Api api, String id, String status, Duration within) {

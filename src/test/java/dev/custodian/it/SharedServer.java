@@ -22,6 +22,10 @@ public final class SharedServer extends PayaraMicroDeployableContainer {
 
     private static final int BOOT_ATTEMPTS = 3;
 
+    static {
+        ServerLog.install();
+    }
+
     private Archive<?> deployed;
     private ProtocolMetaData metadata;
 
