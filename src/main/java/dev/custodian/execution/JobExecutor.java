@@ -14,6 +14,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import dev.custodian.platform.config.Durations;
+import dev.custodian.platform.logging.LogContext;
 import dev.custodian.platform.persistence.GroupCommit;
 import dev.custodian.worker.control.NodeRegistry;
 import java.util.EnumSet;
@@ -28,6 +29,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -45,7 +47,8 @@ import org.slf4j.MDC;
  * the handler's thread has actually returned, so a timed-out handler that ignores interrupts keeps its slot
  * rather than letting the node oversubscribe. Completions are recorded several per transaction
  * ({@link GroupCommit}); until its completion is recorded a job stays in {@code running} (lease renewed,
- * timeout armed) while its slot already serves the next one.
+ * timeout armed) while its slot already serves the next one. A completion the database could not take is recorded
+ * again a little later, the job still held, rather than counted as a failed attempt.
  */
 @ApplicationScoped
 public class JobExecutor {
@@ -54,6 +57,8 @@ public class JobExecutor {
     /** How long a claim may wait for more free slots while a backlog is waiting (a few short jobs' run time). */
     private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     private static final int MAX_COMPLETIONS_PER_TRANSACTION = 64;
+    private static final long COMPLETION_RETRY_FIRST_MS = 250;
+    private static final long COMPLETION_RETRY_MAX_MS = 5_000;
 
     @Resource
     ManagedThreadFactory threadFactory;
@@ -265,12 +270,45 @@ public class JobExecutor {
     private void recorded(Execution execution, JobOutcome outcome, Boolean held, Throwable error) {
         if (error != null) {
             if (!execution.stopped) {
-                recordFailure(execution.job, error);
+                retryCompletion(execution, outcome, error, 1);
+                return;
             }
         } else if (!held) {
             discardOutput(outcome);
         }
         finished(execution);
+    }
+
+    /**
+     * The handler succeeded but recording that failed (the database unreachable, say): rather than count a failed
+     * attempt, the job stays this node's (lease renewed, timeout armed) and its completion is recorded again, with
+     * a growing delay, until that works or someone else ends the job (timeout, cancel, lost lease). A retry that
+     * finds the job no longer held keeps the output file: the failed try may have committed after all, and the
+     * orphan sweep deletes the file if no job refers to it.
+     */
+    private void retryCompletion(Execution execution, JobOutcome outcome, Throwable error, int retry) {
+        long delay = Math.min(COMPLETION_RETRY_MAX_MS, COMPLETION_RETRY_FIRST_MS << Math.min(retry - 1, 16));
+        LogContext.with("jobId", execution.job.id(), () -> LOG.warn(
+                "Could not record the completion of the job; trying again {} {}: {}",
+                kv("retry", retry), kv("inMs", delay), kv("error", error.toString())));
+        try {
+            timers.schedule(() -> {
+                if (execution.stopped) {
+                    finished(execution);
+                    return;
+                }
+                try {
+                    lifecycle.complete(execution.job.id(), outcome);
+                } catch (RuntimeException e) {
+                    retryCompletion(execution, outcome, e, retry + 1);
+                    return;
+                }
+                finished(execution);
+            }, delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // shutting down: the job's lease runs out and another node runs it again
+            finished(execution);
+        }
     }
 
     /** Whether each completion was still this node's job (now COMPLETED), in their order: one transaction. */
@@ -296,7 +334,8 @@ public class JobExecutor {
         try {
             lifecycle.failAttempt(job.id(), reason);
         } catch (RuntimeException e) {
-            LOG.error("Could not record the failure of job {}: {}", kv("jobId", job.id()), e.toString());
+            LogContext.with("jobId", job.id(), () ->
+                    LOG.error("Could not record the failure of the job: {}", e.toString()));
         }
     }
 
@@ -307,7 +346,7 @@ public class JobExecutor {
                 execution.interrupt();
             }
         } catch (RuntimeException e) {
-            LOG.error("Could not time out job {}: {}", kv("jobId", execution.job.id()), e.toString());
+            LogContext.with("jobId", execution.job.id(), () -> LOG.error("Could not time out the job: {}", e.toString()));
         }
     }
 

@@ -53,6 +53,28 @@ public final class Environment {
         return DriverManager.getConnection("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE", "custodian", "custodian");
     }
 
+    /** PostgreSQL only: refuses new connections to the suite's database and ends those it has (the server's pool). */
+    public static void cutPostgres() {
+        postgresAdmin("ALTER DATABASE custodian_it ALLOW_CONNECTIONS false",
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'custodian_it'");
+    }
+
+    /** Undoes {@link #cutPostgres()}. */
+    public static void restorePostgres() {
+        postgresAdmin("ALTER DATABASE custodian_it ALLOW_CONNECTIONS true");
+    }
+
+    private static void postgresAdmin(String... statements) {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+             Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Deletes every job (events go by cascade) and every file under input/, output/ and temp/. */
     public static void reset() {
         try (Connection c = connect(); Statement s = c.createStatement()) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * In-process execution on a real server: timeouts, retries with backoff, cancellation. The test configuration
@@ -92,6 +93,23 @@ class ExecutionIT extends OnSharedServer {
         awaitStatus(alice, echo, "COMPLETED", Duration.ofSeconds(5));
         assertThat(alice.get("/api/jobs/" + first).object().getString("status")).isEqualTo("CANCELLED");
         assertThat(eventTypes(first)).containsExactly("SUBMITTED", "STARTED", "CANCELLED");
+    }
+
+    @Test
+    @EnabledIfSystemProperty(named = "it.database", matches = "postgres")
+    void a_completion_the_database_could_not_take_is_recorded_once_it_is_back_without_running_the_job_again() throws Exception {
+        String id = submit("{\"type\":\"sleep\",\"payload\":{\"seconds\":2}}");
+        awaitStatus(alice, id, "RUNNING", Duration.ofSeconds(5));
+        try {
+            Environment.cutPostgres();
+            Thread.sleep(4_000); // the handler returns after 2 s; recording its completion fails while the database is away
+        } finally {
+            Environment.restorePostgres();
+        }
+
+        JsonObject completed = awaitStatus(alice, id, "COMPLETED", Duration.ofSeconds(30));
+        assertThat(completed.getInt("attempts")).isEqualTo(1);
+        assertThat(eventTypes(id)).containsExactly("SUBMITTED", "STARTED", "COMPLETED");
     }
 
     private String submit(String json) {

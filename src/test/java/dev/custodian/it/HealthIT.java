@@ -3,10 +3,6 @@ package dev.custodian.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -32,12 +28,11 @@ class HealthIT extends OnSharedServer {
     @EnabledIfSystemProperty(named = "it.database", matches = "postgres")
     void ready_goes_down_while_the_database_is_unreachable_and_up_again_after() throws Exception {
         try {
-            admin("ALTER DATABASE custodian_it ALLOW_CONNECTIONS false",
-                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'custodian_it'");
+            Environment.cutPostgres();
             awaitStatus(503, Duration.ofSeconds(20));
             assertThat(ready().text()).contains("DOWN");
         } finally {
-            admin("ALTER DATABASE custodian_it ALLOW_CONNECTIONS true");
+            Environment.restorePostgres();
         }
         awaitStatus(200, Duration.ofSeconds(30));
         assertThat(Api.alice().get("/api/jobs").status()).as("the pool recovered").isEqualTo(200);
@@ -51,15 +46,6 @@ class HealthIT extends OnSharedServer {
                 throw new AssertionError("/health/ready answered " + last + ", not " + status + ", for " + within);
             }
             Thread.sleep(250);
-        }
-    }
-
-    private static void admin(String... statements) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-             Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
         }
     }
 }

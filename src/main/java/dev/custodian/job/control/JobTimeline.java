@@ -6,6 +6,7 @@ import dev.custodian.job.entity.Job;
 import dev.custodian.job.entity.JobEvent;
 import dev.custodian.job.entity.JobEventType;
 import dev.custodian.job.entity.JobStatus;
+import dev.custodian.platform.logging.LogContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * Writes each transition's {@code job_event} row in the transaction that made it, logs it as one structured
@@ -37,24 +37,16 @@ public class JobTimeline {
         boolean routine = event.type() == JobEventType.SUBMITTED || event.type() == JobEventType.STARTED;
         if (routine ? LOG.isDebugEnabled() : LOG.isInfoEnabled()) {
             // jobId is context (MDC), as on the executor's threads, so that it is never printed twice
-            String outer = MDC.get("jobId");
-            MDC.put("jobId", job.id().toString());
-            try {
-                String line = "Job {} {} {} {} {}";
-                Object[] args = {kv("event", event.type()), kv("status", job.status()), kv("type", job.type()),
-                        kv("attempt", job.attempts()), kv("detail", event.message())};
+            String line = "Job {} {} {} {} {}";
+            Object[] args = {kv("event", event.type()), kv("status", job.status()), kv("type", job.type()),
+                    kv("attempt", job.attempts()), kv("detail", event.message())};
+            LogContext.with("jobId", job.id(), () -> {
                 if (routine) {
                     LOG.debug(line, args);
                 } else {
                     LOG.info(line, args);
                 }
-            } finally {
-                if (outer == null) {
-                    MDC.remove("jobId");
-                } else {
-                    MDC.put("jobId", outer);
-                }
-            }
+            });
         }
         java.time.Duration ranFor = event.fromStatus() == JobStatus.RUNNING && job.startedAt() != null
                 ? java.time.Duration.between(job.startedAt(), event.at()) : null;
