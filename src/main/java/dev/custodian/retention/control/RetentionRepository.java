@@ -3,11 +3,11 @@ package dev.custodian.retention.control;
 import dev.custodian.job.entity.Job;
 import dev.custodian.job.entity.JobEvent;
 import dev.custodian.job.entity.JobStatus;
+import dev.custodian.platform.persistence.Database;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceUnit;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.hibernate.dialect.PostgreSQLDialect;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.query.NativeQuery;
 
 /**
@@ -36,10 +34,8 @@ public class RetentionRepository {
     @PersistenceContext
     EntityManager em;
 
-    @PersistenceUnit
-    EntityManagerFactory emf;
-
-    private volatile Boolean postgres;
+    @Inject
+    Database database;
 
     /** A page of the jobs {@code due} selects, oldest first, after the keyset cursor {@code after}. */
     @Transactional(TxType.REQUIRES_NEW)
@@ -99,15 +95,10 @@ public class RetentionRepository {
 
     /**
      * Whether {@link #purgeRange} is available: on PostgreSQL, whose {@code DELETE … RETURNING} lets one statement
-     * select, delete and report a batch (H2 2.2 has no {@code RETURNING}). Decided once, from Hibernate's dialect.
+     * select, delete and report a batch (H2 2.2 has no {@code RETURNING}).
      */
     public boolean purgesInOneStatement() {
-        Boolean pg = postgres;
-        if (pg == null) {
-            pg = emf.unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect() instanceof PostgreSQLDialect;
-            postgres = pg;
-        }
-        return pg;
+        return database.isPostgres();
     }
 
     /**
