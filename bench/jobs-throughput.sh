@@ -6,8 +6,9 @@
 # client) submits echo jobs as alice: warm-up rounds of 20 s (then the queue drains) until the JIT has settled, then
 # <seconds> measured. The in-process executor runs every job. Reported from the database for the measured jobs:
 # end-to-end rate = jobs / (last finished_at - first created_at), so a backlog the executor works off after the
-# clients stop counts against it; all must end COMPLETED. Then the server's peak used heap and heap after a full GC.
-# JFR=1 records a profile.
+# clients stop counts against it; all must end COMPLETED. Then the server's peak used heap and heap after a full GC,
+# and how often autovacuum ran on job and job_event while measured. JFR=1 records a profile; VACUUM=1 vacuums and
+# analyzes the warm-up's jobs before the measured run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUN=${1:-30}
@@ -47,6 +48,15 @@ warm_up_round() {
   drain
 }
 warm_until_settled "${WARMUP_ROUNDS:-8}" warm_up_round
+# the warm-up's jobs stay, with their dead row versions and the statistics autovacuum took of them (often while
+# nothing was PENDING): the state a burst after a busy hour meets. VACUUM=1 vacuums and analyzes them first.
+if [ "${VACUUM:-0}" = 1 ]; then
+  T0=$(date +%s.%N)
+  $PG -d "$DB" -qc "VACUUM ANALYZE job" -c "VACUUM ANALYZE job_event"
+  echo "  after the warm-up: $($PG -d "$DB" -Atc "SELECT count(*) FROM job") jobs, vacuumed in $(echo "$(date +%s.%N) - $T0" | bc | xargs printf '%.1f') s"
+fi
+autovacuums() { $PG -d "$DB" -Atc "SELECT sum(autovacuum_count + autoanalyze_count) FROM pg_stat_user_tables WHERE relname IN ('job', 'job_event')"; }
+AUTOVACUUMS0=$(autovacuums)
 MARK=$($PG -d "$DB" -Atc "SELECT now()")
 start_heap_sampler "$WORK/heap.samples"
 read -r CPU_SERVER0 CPU_PG0 <<< "$(cpu_ms)"
@@ -72,4 +82,5 @@ $PG -d "$DB" -AtF ' ' -c "SELECT count(*), count(*) FILTER (WHERE status = 'COMP
        "PostgreSQL $(echo "($CPU_PG1 - $CPU_PG0) / $N" | bc -l | xargs printf '%.2f') ms"
 }
 echo "  server CPU by thread while measured: $THREADS"
+echo "  autovacuum and autoanalyze runs on job and job_event while measured: $(( $(autovacuums) - AUTOVACUUMS0 ))"
 echo "  server heap: peak used $PEAK_USED MB ($SAMPLES samples), after full GC $(heap_after_gc) MB (-Xmx512m); load average $(load_average)"
