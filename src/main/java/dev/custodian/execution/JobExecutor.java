@@ -5,6 +5,7 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 import dev.custodian.job.control.JobChanged;
 import dev.custodian.job.control.JobConfig;
 import dev.custodian.job.control.JobFiles;
+import dev.custodian.job.control.RetryPolicy;
 import dev.custodian.job.entity.JobEventType;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -17,6 +18,7 @@ import dev.custodian.platform.config.Durations;
 import dev.custodian.platform.logging.LogContext;
 import dev.custodian.platform.persistence.GroupCommit;
 import dev.custodian.worker.control.NodeRegistry;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,8 +59,8 @@ public class JobExecutor {
     /** How long a claim may wait for more free slots while a backlog is waiting (a few short jobs' run time). */
     private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     private static final int MAX_COMPLETIONS_PER_TRANSACTION = 64;
-    private static final long COMPLETION_RETRY_FIRST_MS = 250;
-    private static final long COMPLETION_RETRY_MAX_MS = 5_000;
+    /** How long a completion the database refused waits before it is recorded again: 250 ms, doubling to 5 s. */
+    private static final RetryPolicy COMPLETION_RETRY = new RetryPolicy(Duration.ofMillis(250), Duration.ofSeconds(5));
 
     @Resource
     ManagedThreadFactory threadFactory;
@@ -287,7 +289,7 @@ public class JobExecutor {
      * orphan sweep deletes the file if no job refers to it.
      */
     private void retryCompletion(Execution execution, JobOutcome outcome, Throwable error, int retry) {
-        long delay = Math.min(COMPLETION_RETRY_MAX_MS, COMPLETION_RETRY_FIRST_MS << Math.min(retry - 1, 16));
+        long delay = COMPLETION_RETRY.delayAfter(retry).toMillis();
         LogContext.with("jobId", execution.job.id(), () -> LOG.warn(
                 "Could not record the completion of the job; trying again {} {}: {}",
                 kv("retry", retry), kv("inMs", delay), kv("error", error.toString())));
