@@ -15,18 +15,27 @@ fresh_database() {
   $PG -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
 }
 
-# start_server <data dir> [extra properties...]: Payara Micro (-Xmx512m) on $PORT against $DB, users ops (admin),
+# start_server <data dir> [extra properties...]: Payara Micro (-Xmx512m) on $PORT against $DB (DATABASE=h2: the
+# embedded database under $WORK/h2 instead), users ops (admin),
 # alice (user) and worker (worker), no cleanup at startup, the schedule far away and paused.
 # JFR=1 records a profile to $WORK/server.jfr (written by stop_server).
 start_server() {
   local data=$1; shift
   mkdir -p "$data"
+  local database="--addLibs target/server-lib/postgresql.jar --postbootcommandfile server-config/payara/postgres.asadmin"
+  if [ "${DATABASE:-postgres}" = h2 ]; then
+    # the operator's H2 pool, with its file moved from ./data/db to this run's work directory
+    sed "s|\./data/db/custodian|$PWD/$WORK/h2/custodian|" server-config/payara/h2.asadmin > "$WORK/h2.asadmin"
+    database="--postbootcommandfile $WORK/h2.asadmin"
+  fi
   {
-    echo "custodian.db.host=127.0.0.1"
-    echo "custodian.db.port=5432"
-    echo "custodian.db.name=$DB"
-    echo "custodian.db.user=postgres"
-    echo "custodian.db.password=unused"
+    if [ "${DATABASE:-postgres}" != h2 ]; then
+      echo "custodian.db.host=127.0.0.1"
+      echo "custodian.db.port=5432"
+      echo "custodian.db.name=$DB"
+      echo "custodian.db.user=postgres"
+      echo "custodian.db.password=unused"
+    fi
     echo "custodian.data.dir=$data"
     echo "custodian.security.users=ops,alice,worker"
     echo "custodian.security.user.ops.password=plain:ops-pw"
@@ -41,8 +50,7 @@ start_server() {
   } > "$WORK/bench.properties"
   LOG_LEVEL=warn java -Xmx512m ${SERVER_JAVA_OPTS:-} ${JFR:+-XX:StartFlightRecording=filename=$PWD/$WORK/server.jfr,settings=profile} \
     -jar target/payara-micro.jar --nocluster --port "$PORT" --contextroot / \
-    --addLibs target/server-lib/postgresql.jar --systemProperties "$WORK/bench.properties" \
-    --postbootcommandfile server-config/payara/postgres.asadmin --deploy target/custodian.war > "$WORK/server.log" 2>&1 &
+    $database --systemProperties "$WORK/bench.properties" --deploy target/custodian.war > "$WORK/server.log" 2>&1 &
   SERVER=$!
   local t0=$SECONDS
   until grep -q "ready in" "$WORK/server.log"; do
