@@ -10,8 +10,11 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 
@@ -34,6 +37,7 @@ public final class ServerProcess implements AutoCloseable {
     private final Path work;
     private final Path config;
     private final List<String> database;
+    private final Map<String, String> environment = new HashMap<>();
     private Process process;
     private int boots;
 
@@ -60,6 +64,43 @@ public final class ServerProcess implements AutoCloseable {
         List<String> database = List.of("--addLibs", Paths.get(System.getProperty("server.lib.dir", "target/server-lib"), "postgresql.jar").toString(),
                 "--postbootcommandfile", Paths.get(configDir, "payara", "postgres.asadmin").toString());
         return new ServerProcess(name, port, work, config, database);
+    }
+
+    /**
+     * An instance on an embedded H2 database of its own: the pool of {@code server-config/payara/h2.asadmin} (what
+     * {@code mvn -Prun} starts), its database file and the data root under {@code target/it/servers/<name>/data},
+     * both deleted first; {@code properties} are custodian.* settings.
+     */
+    public static ServerProcess onH2(String name, int port, Map<String, String> properties) throws IOException {
+        Path work = Paths.get("target", "it", "servers", name).toAbsolutePath();
+        Path data = work.resolve("data");
+        if (Files.exists(data)) {
+            try (Stream<Path> paths = Files.walk(data)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        Files.createDirectories(data);
+        Path config = work.resolve("server.properties");
+        StringBuilder text = new StringBuilder("custodian.data.dir=" + data + "\n");
+        properties.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+        Files.writeString(config, text);
+        Path h2 = Paths.get(System.getProperty("custodian.config.dir", "server-config"), "payara", "h2.asadmin");
+        Path postBoot = work.resolve("h2.asadmin");
+        Files.writeString(postBoot, Files.readString(h2).replace("./data/db/custodian", data.resolve("db").resolve("custodian").toString()));
+        return new ServerProcess(name, port, work, config, List.of("--postbootcommandfile", postBoot.toString()));
+    }
+
+    /** Environment variables of the server process (added to this process's own), e.g. CUSTODIAN_* settings. */
+    public ServerProcess env(Map<String, String> variables) {
+        environment.putAll(variables);
+        return this;
+    }
+
+    /** The directory of this server's logs, settings and (on H2) data root. */
+    public Path work() {
+        return work;
     }
 
     public String base() {
@@ -120,7 +161,9 @@ public final class ServerProcess implements AutoCloseable {
                 "--systemProperties", config.toString()));
         command.addAll(database);
         command.addAll(List.of("--deploy", war.toString()));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        return builder.start();
     }
 
     private boolean answers() {

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * <p>Inserts are group-committed ({@link GroupCommit}): the submissions that arrive while one transaction commits
  * go into the next one together, and each request answers once its own job is committed. Alone, a submission is
  * inserted at once; under load a transaction carries several, which share its round trips, its flush and its
- * commit (a commit waits for the disk: 4-5 ms on the development machine).
+ * commit (a commit waits for the disk).
  */
 @ApplicationScoped
 public class JobSubmission {

@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 /**
  * The roles that may call a resource method (on the method, else on its class), enforced by {@link RoleCheck}.
  * It stands where {@code jakarta.annotation.security.RolesAllowed} would: on Payara that annotation also brings
- * the MicroProfile JWT role filter, which asks the container once more on every request (about 3% of a
- * submission's CPU) for an answer {@link RoleCheck} has already given.
+ * the MicroProfile JWT role filter, which asks the container once more on every request for an answer
+ * {@link RoleCheck} has already given.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

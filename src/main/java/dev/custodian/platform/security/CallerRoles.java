@@ -8,7 +8,7 @@ import java.security.Principal;
 /**
  * Whether the caller of a request has a role. Callers of the {@link UserDirectory} (the identity store behind
  * HTTP Basic) are answered from it with a map lookup; asking the container instead costs a JACC permission check
- * per call, a measurable share of a worker claim. Any other principal (a realm an operator put in front) is
+ * per call. Any other principal (a realm an operator put in front) is
  * asked of the container.
  */
 @ApplicationScoped

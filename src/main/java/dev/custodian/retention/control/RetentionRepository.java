@@ -130,17 +130,16 @@ public class RetentionRepository {
      * Events go by ON DELETE CASCADE. Answers how many it purged, the first {@code sample} of them in keyset order
      * and the output files of all of them: not every purged row, which would cost the server more than the rest.
      * The limit is written into the statement, as {@link #pageEnd}'s offset: bound as a parameter, the generic plan
-     * PostgreSQL caches for the prepared statement does not know the page is small and hash-joins it with a scan of
-     * the whole table (165 against 24 ms a batch at 200,000 jobs), which it chose for some batches of a run and
-     * not others.
+     * PostgreSQL caches for the prepared statement does not know the page is small and may hash-join it with a scan
+     * of the whole table.
      *
      * <p>The commit does not wait for its WAL to reach the disk (asynchronous commit, {@code synchronous_commit} off
      * for this transaction only) unless the batch had output files: those are deleted once this method returns, so
      * their rows must be gone for good first. Losing a batch without files, should PostgreSQL crash within the
      * moment before its WAL is written, only brings back jobs that the next run purges: a missed deletion, never a
      * wrong one. The run's report, committed synchronously, makes every batch before it durable (WAL is flushed in
-     * order), so a recorded run never counts a batch that was lost. A synchronous commit costs a disk flush, 4-5 ms
-     * on this machine against 15-20 ms for a batch's statement.
+     * order), so a recorded run never counts a batch that was lost. A synchronous commit costs a disk flush, a large
+     * share of a batch.
      */
     @Transactional(TxType.REQUIRES_NEW)
     @SuppressWarnings("unchecked")
