@@ -89,6 +89,9 @@ final class Api {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Reply(response.statusCode(), response.body(),
                     response.headers().firstValue("Content-Type").orElse(""), response.headers().firstValue("Location"));
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new CliException(ExitCode.FAILED, "the server at " + endpoint.base() + " did not answer within "
+                    + timeout.toSeconds() + " s: it may be overloaded; a longer --http-timeout waits longer");
         } catch (IOException e) {
             throw Failures.unreachable(endpoint.base().toString(), e);
         } catch (InterruptedException e) {

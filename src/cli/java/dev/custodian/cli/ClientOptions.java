@@ -29,13 +29,13 @@ final class ClientOptions {
     @Option(names = {"-q", "--quiet"}, description = "Print nothing on success (for cron); errors still go to stderr.")
     boolean quiet;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
+    @Option(names = "--http-timeout", paramLabel = "SECONDS", defaultValue = "60",
             description = "Give up on one HTTP request after this many seconds (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
     Api api() {
         if (timeoutSeconds < 1) {
-            throw CliException.usage("--timeout must be at least 1 second");
+            throw CliException.usage("--http-timeout must be at least 1 second");
         }
         return new Api(Endpoint.resolve(url, user, passwordFile, insecureHttp, System.getenv()), Duration.ofSeconds(timeoutSeconds));
     }

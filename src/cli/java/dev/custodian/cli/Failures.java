@@ -31,7 +31,9 @@ final class Failures {
 
     /** The server could not be reached at all. */
     static CliException unreachable(String base, Exception cause) {
-        String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        String why = cause instanceof java.net.ConnectException && cause.getMessage() == null
+                ? "connection refused or timed out"
+                : cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         return new CliException(ExitCode.FAILED, "cannot reach the server at " + base + " (" + why + "): is it running,"
                 + " and is --url (or CUSTODIAN_URL) right?");
     }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
  * {@code custodian}: the command-line client of a running Custodian server (SPEC section 8). It speaks the HTTP
  * API only; it never opens the database or the data root.
  */
-@Command(name = "custodian", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "custodian", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = Main.Version.class,
         description = {"Command-line client of a Custodian server: cleanup runs, their history and schedule, jobs."},
         subcommands = {CleanupCommand.class, RunsCommand.class, ScheduleCommand.class, JobsCommand.class,
                 BackupsCommand.class, AutoComplete.GenerateCompletion.class},
