@@ -17,8 +17,8 @@ import java.util.UUID;
 
 /**
  * Target {@code files}: the temp, pattern, log and orphan-output sweeps of the data root, with the run's
- * overrides of the temp and log ages. An output file counts as referenced while a job names it or while the job
- * it is named after still exists (a running job's output is not yet recorded).
+ * overrides of the temp and log ages and of the orphan grace. An output file counts as referenced while a job names
+ * it or while the job it is named after still exists (a running job's output is not yet recorded).
  */
 @ApplicationScoped
 public class FileRetention implements CleanupTarget {
@@ -45,6 +45,9 @@ public class FileRetention implements CleanupTarget {
         }
         if (context.overrides().logMaxAge() != null) {
             policy = policy.withLogMaxAge(context.overrides().logMaxAge());
+        }
+        if (context.overrides().orphanGrace() != null) {
+            policy = policy.withOrphanGrace(context.overrides().orphanGrace());
         }
         FileSweep sweep = new FileSweep(policy, this::referenced);
         for (Sweep kind : Sweep.values()) {

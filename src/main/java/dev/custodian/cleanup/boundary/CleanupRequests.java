@@ -23,7 +23,7 @@ final class CleanupRequests {
     private static final Duration MIN_TEMP_AGE = Duration.ofMinutes(1);
     private static final Set<String> FIELDS = Set.of("dryRun", "targets", "jobs", "files", "backups");
     private static final Set<String> JOB_FIELDS = Set.of("completedTtl", "failedTtl", "cancelledTtl", "pendingTtl", "restoreWindow");
-    private static final Set<String> FILE_FIELDS = Set.of("tempMaxAge", "logMaxAge");
+    private static final Set<String> FILE_FIELDS = Set.of("tempMaxAge", "logMaxAge", "orphanGrace");
     private static final Set<String> BACKUP_FIELDS = Set.of("keepLast", "keepDaily", "keepWeekly", "keepMonthly");
 
     private CleanupRequests() {
@@ -55,7 +55,7 @@ final class CleanupRequests {
             throw new InvalidCleanupRequestException("files.tempMaxAge must be at least 1m");
         }
         return new Parsed(dryRun, targets(request), new CleanupOverrides(jobOverride, tempMaxAge,
-                duration(files, "files.", "logMaxAge"), keepLast, keepDaily, keepWeekly, keepMonthly));
+                duration(files, "files.", "logMaxAge"), duration(files, "files.", "orphanGrace"), keepLast, keepDaily, keepWeekly, keepMonthly));
     }
 
     private static List<String> targets(JsonObject request) {

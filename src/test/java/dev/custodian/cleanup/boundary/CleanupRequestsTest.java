@@ -34,7 +34,7 @@ class CleanupRequestsTest {
         CleanupRequests.Parsed parsed = CleanupRequests.parse(json("""
                 {"dryRun": false, "targets": ["jobs", "backups"],
                  "jobs": {"completedTtl": "2h", "restoreWindow": "0s"},
-                 "files": {"tempMaxAge": "3d"},
+                 "files": {"tempMaxAge": "3d", "orphanGrace": "36500d"},
                  "backups": {"keepLast": 3, "keepDaily": 7}}"""));
 
         assertThat(parsed.dryRun()).isFalse();
@@ -43,6 +43,8 @@ class CleanupRequestsTest {
         assertThat(parsed.overrides().jobs().restoreWindow()).isZero();
         assertThat(parsed.overrides().jobs().failedTtl()).isNull();
         assertThat(parsed.overrides().tempMaxAge()).isEqualTo(Duration.ofDays(3));
+        assertThat(parsed.overrides().orphanGrace()).isEqualTo(Duration.ofDays(36500));
+        assertThat(parsed.overrides().logMaxAge()).isNull();
         assertThat(parsed.overrides().keepLast()).isEqualTo(3);
         assertThat(parsed.overrides().keepDaily()).isEqualTo(7);
     }
@@ -54,6 +56,7 @@ class CleanupRequestsTest {
         "{\"targets\": [\"everything\"]}",
         "{\"targets\": \"jobs\"}",
         "{\"jobs\": {\"completedTtl\": \"-1h\"}}",
+        "{\"files\": {\"orphanGrace\": \"-1h\"}}",
         "{\"jobs\": {\"completedTtl\": \"soon\"}}",
         "{\"jobs\": {\"completedTtl\": 3600}}",
         "{\"jobs\": {\"keepLast\": 3}}",
