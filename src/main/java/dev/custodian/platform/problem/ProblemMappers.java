@@ -1,13 +1,5 @@
 package dev.custodian.platform.problem;
 
-import dev.custodian.cleanup.control.CleanupAlreadyRunningException;
-import dev.custodian.cleanup.control.CleanupRunNotFoundException;
-import dev.custodian.cleanup.control.InvalidCleanupRequestException;
-import dev.custodian.job.control.InvalidJobRequestException;
-import dev.custodian.job.control.JobNotFoundException;
-import dev.custodian.job.control.PayloadTooLargeException;
-import dev.custodian.job.entity.IllegalJobTransitionException;
-import dev.custodian.worker.control.LeaseLostException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
@@ -19,7 +11,11 @@ import jakarta.ws.rs.ext.Provider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One {@link ExceptionMapper} per domain exception, each answering {@code application/problem+json}. */
+/**
+ * Every error answers {@code application/problem+json}: the features' {@link ProblemException}s with their own
+ * status, unreadable bodies with 400 (413 when they were cut off at their limit), JAX-RS's own errors with theirs,
+ * an unreachable database with 503, anything else with 500.
+ */
 public final class ProblemMappers {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMappers.class);
@@ -27,67 +23,12 @@ public final class ProblemMappers {
     private ProblemMappers() {
     }
 
+    /** The one mapper of the domain exceptions: each carries its status. */
     @Provider
-    public static class NotFound implements ExceptionMapper<JobNotFoundException> {
+    public static class Problem implements ExceptionMapper<ProblemException> {
         @Override
-        public Response toResponse(JobNotFoundException e) {
-            return Problems.response(Status.NOT_FOUND, e.getMessage());
-        }
-    }
-
-    @Provider
-    public static class BadRequest implements ExceptionMapper<InvalidJobRequestException> {
-        @Override
-        public Response toResponse(InvalidJobRequestException e) {
-            return Problems.response(Status.BAD_REQUEST, e.getMessage());
-        }
-    }
-
-    @Provider
-    public static class TooLarge implements ExceptionMapper<PayloadTooLargeException> {
-        @Override
-        public Response toResponse(PayloadTooLargeException e) {
-            return Problems.response(Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage());
-        }
-    }
-
-    @Provider
-    public static class Conflict implements ExceptionMapper<IllegalJobTransitionException> {
-        @Override
-        public Response toResponse(IllegalJobTransitionException e) {
-            return Problems.response(Status.CONFLICT, e.getMessage());
-        }
-    }
-
-    @Provider
-    public static class LeaseLost implements ExceptionMapper<LeaseLostException> {
-        @Override
-        public Response toResponse(LeaseLostException e) {
-            return Problems.response(Status.CONFLICT, e.getMessage());
-        }
-    }
-
-    @Provider
-    public static class CleanupBusy implements ExceptionMapper<CleanupAlreadyRunningException> {
-        @Override
-        public Response toResponse(CleanupAlreadyRunningException e) {
-            return Problems.response(Status.CONFLICT, e.getMessage());
-        }
-    }
-
-    @Provider
-    public static class CleanupBadRequest implements ExceptionMapper<InvalidCleanupRequestException> {
-        @Override
-        public Response toResponse(InvalidCleanupRequestException e) {
-            return Problems.response(Status.BAD_REQUEST, e.getMessage());
-        }
-    }
-
-    @Provider
-    public static class CleanupRunNotFound implements ExceptionMapper<CleanupRunNotFoundException> {
-        @Override
-        public Response toResponse(CleanupRunNotFoundException e) {
-            return Problems.response(Status.NOT_FOUND, e.getMessage());
+        public Response toResponse(ProblemException e) {
+            return e.toResponse();
         }
     }
 
@@ -126,6 +67,9 @@ public final class ProblemMappers {
             if (status.getStatusCode() == 400 && cause != null) {
                 return malformed(cause);
             }
+            if (status.getStatusCode() >= 500) {
+                return Failures.answer(e).orElseGet(() -> Problems.response(status, e.getMessage()));
+            }
             return Problems.response(status, e.getMessage());
         }
     }
@@ -134,14 +78,23 @@ public final class ProblemMappers {
     public static class Unexpected implements ExceptionMapper<RuntimeException> {
         @Override
         public Response toResponse(RuntimeException e) {
-            LOG.error("Unexpected error", e);
-            return Problems.response(Status.INTERNAL_SERVER_ERROR, "An unexpected error occurred; see the server log.");
+            return unexpected(e);
         }
     }
 
+    /** The answer to a failure nobody turned into a problem: a known kind by its cause chain, else 500. */
+    public static Response unexpected(Throwable e) {
+        return Failures.answer(e).orElseGet(() -> {
+            LOG.error("Unexpected error", e);
+            return Problems.response(Status.INTERNAL_SERVER_ERROR, "An unexpected error occurred; see the server log.");
+        });
+    }
+
     private static Response malformed(Throwable e) {
-        String message = e.getMessage() == null ? "" : ": " + firstLine(e.getMessage());
-        return Problems.response(Status.BAD_REQUEST, "The request body is not valid JSON for this call" + message);
+        return Failures.answer(e).orElseGet(() -> {
+            String message = e.getMessage() == null ? "" : ": " + firstLine(e.getMessage());
+            return Problems.response(Status.BAD_REQUEST, "The request body is not valid JSON for this call" + message);
+        });
     }
 
     private static String firstLine(String text) {
