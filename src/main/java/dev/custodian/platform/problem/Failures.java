@@ -58,7 +58,9 @@ public final class Failures {
             String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
             if (message.contains("error in allocating a connection") || message.contains("database has been closed")
                     || message.contains("connection is closed") || message.contains("this connection has been closed")
-                    || message.contains("connection refused")) {
+                    || message.contains("connection refused") || message.contains("physical connection is not usable")
+                    || message.contains("poolingexception") || message.contains("terminating connection")
+                    || message.contains("an i/o error occurred while sending to the backend")) {
                 return true;
             }
         }

@@ -1,7 +1,9 @@
 package dev.custodian.platform.problem;
 
+import jakarta.annotation.Priority;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
+import jakarta.transaction.TransactionalException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -29,6 +31,15 @@ public final class ProblemMappers {
         @Override
         public Response toResponse(ProblemException e) {
             return e.toResponse();
+        }
+    }
+
+    /** A body without Content-Length cut off at its limit while a reader (the multipart one) read it directly. */
+    @Provider
+    public static class TooLarge implements ExceptionMapper<BodyTooLargeException> {
+        @Override
+        public Response toResponse(BodyTooLargeException e) {
+            return Problems.response(Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage());
         }
     }
 
@@ -71,6 +82,19 @@ public final class ProblemMappers {
                 return Failures.answer(e).orElseGet(() -> Problems.response(status, e.getMessage()));
             }
             return Problems.response(status, e.getMessage());
+        }
+    }
+
+    /**
+     * A transaction that could not commit or roll back (the database went away under it). Jersey's own mapper of
+     * this type rethrows the cause and ends in an unmapped 500; this one, preferred by its priority, reads the chain.
+     */
+    @Provider
+    @Priority(1)
+    public static class TransactionFailed implements ExceptionMapper<TransactionalException> {
+        @Override
+        public Response toResponse(TransactionalException e) {
+            return unexpected(e);
         }
     }
 
