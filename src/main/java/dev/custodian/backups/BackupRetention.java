@@ -5,6 +5,7 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 import dev.custodian.cleanup.control.CleanupContext;
 import dev.custodian.cleanup.control.CleanupOverrides;
 import dev.custodian.cleanup.control.CleanupTarget;
+import dev.custodian.cleanup.control.InvalidCleanupRequestException;
 import dev.custodian.cleanup.control.TargetTally;
 import dev.custodian.platform.storage.DataRoot;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Target {@code backups}: in each {@code backups/<environment>/} directory, the regular files (links are neither
@@ -39,6 +42,52 @@ public class BackupRetention implements CleanupTarget {
     @Override
     public String name() {
         return "backups";
+    }
+
+    /**
+     * The "keeps nothing" rule holds for the effective policy of every environment (its configuration with the
+     * run's overrides over it), not just for the counts the request happens to send: {@code {"keepLast": 0}} alone
+     * empties every environment whose other counts are 0.
+     */
+    @Override
+    public void validate(CleanupOverrides overrides) {
+        Set<String> environments = new TreeSet<>(config.policies().overriddenEnvironments());
+        environments.addAll(existingEnvironments());
+        try {
+            merge(config.policies().global(), overrides);
+        } catch (IllegalArgumentException e) {
+            throw keepsNothing("the configured policy", overrides);
+        }
+        for (String environment : environments) {
+            try {
+                policy(environment, overrides);
+            } catch (IllegalArgumentException e) {
+                throw keepsNothing("environment '" + environment + "'", overrides);
+            }
+        }
+    }
+
+    private static InvalidCleanupRequestException keepsNothing(String what, CleanupOverrides o) {
+        return new InvalidCleanupRequestException("backups: with keepLast=" + o.keepLast() + ", keepDaily=" + o.keepDaily()
+                + ", keepWeekly=" + o.keepWeekly() + ", keepMonthly=" + o.keepMonthly() + " over " + what
+                + ", every keep count is 0 and every backup would be deleted; keep at least one");
+    }
+
+    private List<String> existingEnvironments() {
+        Path backups = dataRoot.root().resolve("backups");
+        List<String> names = new ArrayList<>();
+        if (Files.isDirectory(backups, LinkOption.NOFOLLOW_LINKS)) {
+            try (DirectoryStream<Path> environments = Files.newDirectoryStream(backups)) {
+                for (Path env : environments) {
+                    if (Files.isDirectory(env, LinkOption.NOFOLLOW_LINKS)) {
+                        names.add(env.getFileName().toString());
+                    }
+                }
+            } catch (IOException e) {
+                // the run itself reports an unreadable backups directory as an error of this target
+            }
+        }
+        return names;
     }
 
     @Override
@@ -81,7 +130,10 @@ public class BackupRetention implements CleanupTarget {
     }
 
     private BackupPolicy policy(String environment, CleanupOverrides o) {
-        BackupPolicy base = config.policies().policyFor(environment);
+        return merge(config.policies().policyFor(environment), o);
+    }
+
+    private static BackupPolicy merge(BackupPolicy base, CleanupOverrides o) {
         return new BackupPolicy(Objects.requireNonNullElse(o.keepLast(), base.keepLast()),
                 Objects.requireNonNullElse(o.keepDaily(), base.keepDaily()),
                 Objects.requireNonNullElse(o.keepWeekly(), base.keepWeekly()),

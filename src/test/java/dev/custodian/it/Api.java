@@ -63,6 +63,11 @@ public final class Api {
         return new Api(BASE, null);
     }
 
+    /** The {@code Authorization} header this user sends (null for anonymous). */
+    public String authorization() {
+        return authorization;
+    }
+
     public Reply get(String path) {
         return send(request(path).GET());
     }

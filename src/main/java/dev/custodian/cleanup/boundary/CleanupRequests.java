@@ -20,6 +20,7 @@ import java.util.Set;
  */
 final class CleanupRequests {
 
+    private static final java.math.BigDecimal MAX_KEEP = java.math.BigDecimal.valueOf(100_000);
     private static final Duration MIN_TEMP_AGE = Duration.ofMinutes(1);
     private static final Set<String> FIELDS = Set.of("dryRun", "targets", "jobs", "files", "backups");
     private static final Set<String> JOB_FIELDS = Set.of("completedTtl", "failedTtl", "cancelledTtl", "pendingTtl", "restoreWindow");
@@ -32,8 +33,12 @@ final class CleanupRequests {
     record Parsed(boolean dryRun, List<String> targets, CleanupOverrides overrides) {
     }
 
-    static Parsed parse(JsonObject body) {
-        JsonObject request = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
+    static Parsed parse(JsonValue body) {
+        if (body != null && body.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidCleanupRequestException("the body must be a JSON object {dryRun?, targets?, jobs?, files?, backups?}; was "
+                    + body.getValueType().toString().toLowerCase(java.util.Locale.ROOT));
+        }
+        JsonObject request = body == null ? JsonValue.EMPTY_JSON_OBJECT : body.asJsonObject();
         onlyKnown("", request, FIELDS);
         boolean dryRun = !request.containsKey("dryRun") || bool(request.get("dryRun"), "dryRun");
         JsonObject jobs = section(request, "jobs", JOB_FIELDS);
@@ -47,6 +52,7 @@ final class CleanupRequests {
         Integer keepWeekly = count(backups, "keepWeekly");
         Integer keepMonthly = count(backups, "keepMonthly");
         if (backups.keySet().containsAll(BACKUP_FIELDS) && keepLast + keepDaily + keepWeekly + keepMonthly == 0) {
+            // fewer counts are checked against the configured policy they are laid over (BackupRetention.validate)
             throw new InvalidCleanupRequestException("backups: a policy that keeps nothing is refused (all keep counts are 0)");
         }
         Duration tempMaxAge = duration(files, "files.", "tempMaxAge");
@@ -113,11 +119,11 @@ final class CleanupRequests {
         if (!section.containsKey(field) || section.isNull(field)) {
             return null;
         }
-        if (!(section.get(field) instanceof JsonNumber number) || !number.isIntegral() || number.longValue() < 0
-                || number.longValue() > 100_000) {
+        if (!(section.get(field) instanceof JsonNumber number) || !number.isIntegral()
+                || number.bigDecimalValue().signum() < 0 || number.bigDecimalValue().compareTo(MAX_KEEP) > 0) {
             throw new InvalidCleanupRequestException("backups." + field + " must be a whole number from 0 to 100000");
         }
-        return number.intValue();
+        return number.intValueExact();
     }
 
     private static boolean bool(JsonValue value, String field) {

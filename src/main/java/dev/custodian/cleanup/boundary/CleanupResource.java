@@ -81,7 +81,7 @@ public class CleanupResource {
     /** Starts a run; answers its report when it ends within {@code wait} (default 30s), else 202 and where to look. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response run(JsonObject body, @QueryParam("wait") @DefaultValue("30s") String wait) throws InterruptedException {
+    public Response run(JsonValue body, @QueryParam("wait") @DefaultValue("30s") String wait) throws InterruptedException {
         Duration waitFor = waitFor(wait);
         CleanupRequests.Parsed request = CleanupRequests.parse(body);
         CleanupService.Started started = cleanup.start("api", security.getUserPrincipal().getName(), request.dryRun(),
@@ -142,12 +142,13 @@ public class CleanupResource {
     @PUT
     @Path("schedule")
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject schedule(JsonObject body) {
-        if (body == null || !body.containsKey("enabled")
-                || (body.get("enabled").getValueType() != JsonValue.ValueType.TRUE && body.get("enabled").getValueType() != JsonValue.ValueType.FALSE)) {
+    public JsonObject schedule(JsonValue body) {
+        if (body == null || body.getValueType() != JsonValue.ValueType.OBJECT || !body.asJsonObject().containsKey("enabled")
+                || (body.asJsonObject().get("enabled").getValueType() != JsonValue.ValueType.TRUE
+                && body.asJsonObject().get("enabled").getValueType() != JsonValue.ValueType.FALSE)) {
             throw new InvalidCleanupRequestException("a body {\"enabled\": true|false} is required");
         }
-        locks.scheduleEnabled(body.getBoolean("enabled"));
+        locks.scheduleEnabled(body.asJsonObject().getBoolean("enabled"));
         return status();
     }
 

@@ -1,10 +1,12 @@
 package dev.custodian.cleanup.control;
 
+import dev.custodian.platform.problem.ProblemException;
+import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 
-public class CleanupRunNotFoundException extends RuntimeException {
+public class CleanupRunNotFoundException extends ProblemException {
 
     public CleanupRunNotFoundException(UUID id) {
-        super("Cleanup run " + id + " does not exist");
+        super(Response.Status.NOT_FOUND, "Cleanup run " + id + " does not exist");
     }
 }

@@ -65,6 +65,7 @@ public class CleanupService {
 
     /** Starts a run on a managed thread; a real run while another holds the lock is refused with a 409. */
     public Started start(String trigger, String principal, boolean dryRun, List<String> targetNames, CleanupOverrides overrides) {
+        targets.forEach(target -> target.validate(overrides));
         UUID id = UUID.randomUUID();
         Instant now = now();
         if (!dryRun && !locks.acquire(id, node.id(), now, now.plus(LOCK_LEASE))) {

@@ -11,4 +11,13 @@ public interface CleanupTarget {
     String name();
 
     void run(CleanupContext context, TargetTally tally);
+
+    /**
+     * Refuses overrides that would make this target's effective policy (the configuration with the overrides laid
+     * over it) invalid, before a run row exists or anything is deleted.
+     *
+     * @throws InvalidCleanupRequestException naming the field
+     */
+    default void validate(CleanupOverrides overrides) {
+    }
 }

@@ -16,6 +16,7 @@ public final class JobIds {
         } catch (IllegalArgumentException e) {
             // reported below
         }
-        throw new InvalidJobRequestException("'" + text + "' is not a job id (expected a UUID)");
+        String shown = text.length() > 60 ? text.substring(0, 60) + "... (" + text.length() + " characters)" : text;
+        throw new InvalidJobRequestException("'" + shown + "' is not a job id (expected a UUID)");
     }
 }

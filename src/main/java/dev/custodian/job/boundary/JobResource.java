@@ -17,6 +17,7 @@ import dev.custodian.platform.security.CallerRoles;
 import dev.custodian.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -67,11 +68,8 @@ public class JobResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response submit(SubmitJobRequest request) {
-        if (request == null) {
-            throw new InvalidJobRequestException("a JSON body {type, payload, timeoutSeconds?, maxAttempts?} is required");
-        }
-        return created(submission.submit(caller(), request.toCommand()));
+    public Response submit(JsonValue body) {
+        return created(submission.submit(caller(), SubmitJobRequest.read(body).toCommand()));
     }
 
     @POST

@@ -11,6 +11,10 @@ import java.util.UUID;
  */
 public record PageCursor(Instant createdAt, UUID id) {
 
+    /** Cursors outside years 1 to 9999 were not made here, and both databases refuse or mangle such timestamps. */
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
     public String encode() {
         String raw = createdAt.getEpochSecond() + "." + createdAt.getNano() + "." + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
@@ -21,8 +25,11 @@ public record PageCursor(Instant createdAt, UUID id) {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.US_ASCII);
             String[] parts = raw.split("\\.", 3);
-            return new PageCursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
-                    UUID.fromString(parts[2]));
+            Instant createdAt = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+            if (createdAt.isBefore(EARLIEST) || createdAt.isAfter(LATEST)) {
+                throw new IllegalArgumentException("out of range");
+            }
+            return new PageCursor(createdAt, UUID.fromString(parts[2]));
         } catch (RuntimeException e) {
             throw new InvalidJobRequestException("cursor '" + text + "' is not valid; use the nextCursor of a previous page");
         }

@@ -46,6 +46,9 @@ public class ConfigValidation {
     @Inject
     NodeIdentity node;
 
+    @Inject
+    Settings settings;
+
     @PostConstruct
     void validate() {
         try {
@@ -59,6 +62,7 @@ public class ConfigValidation {
             files.policy();
             backups.policies();
             users.authenticate("", new char[0]);
+            settings.size("custodian.api.max-json-size");
             LOG.info("Custodian configured: data root {}, node {}", dataRoot.root(), node.id());
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {

@@ -9,9 +9,16 @@ import java.util.regex.Pattern;
 /**
  * Parses the duration syntax of the configuration and the API: a whole number with a unit
  * ({@code 0}, {@code 500ms}, {@code 90s}, {@code 15m}, {@code 24h}, {@code 7d}) or ISO-8601 ({@code PT1H},
- * {@code P7D}). Negative durations are rejected: every duration Custodian takes is an age or an interval.
+ * {@code P7D}). Negative durations are rejected: every duration Custodian takes is an age or an interval; so are
+ * durations longer than {@link #MAX} (100 years).
  */
 public final class Durations {
+
+    /**
+     * The longest duration accepted anywhere: about 100 years. Every duration is an age or an interval, and
+     * {@code now - duration} must stay a timestamp both databases store (PostgreSQL's ends at 4713 BC).
+     */
+    public static final Duration MAX = Duration.ofDays(36_500);
 
     private static final Pattern SHORT = Pattern.compile("(\\d{1,12})\\s*(ms|s|m|h|d)?");
 
@@ -20,6 +27,14 @@ public final class Durations {
 
     /** @throws IllegalArgumentException with a message fit for a user when the text is not a duration */
     public static Duration parse(String text) {
+        Duration d = parseUncapped(text);
+        if (d.compareTo(MAX) > 0) {
+            throw new IllegalArgumentException("'" + text.trim() + "' is longer than the maximum of " + format(MAX) + " (100 years)");
+        }
+        return d;
+    }
+
+    private static Duration parseUncapped(String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("a duration is required (e.g. 90s, 15m, 24h, 7d or PT1H)");
         }

@@ -1,15 +1,9 @@
 package dev.custodian.platform.problem;
 
-import dev.custodian.cleanup.control.CleanupAlreadyRunningException;
-import dev.custodian.cleanup.control.CleanupRunNotFoundException;
-import dev.custodian.cleanup.control.InvalidCleanupRequestException;
-import dev.custodian.job.control.InvalidJobRequestException;
-import dev.custodian.job.control.JobNotFoundException;
-import dev.custodian.job.control.PayloadTooLargeException;
-import dev.custodian.job.entity.IllegalJobTransitionException;
-import dev.custodian.worker.control.LeaseLostException;
+import jakarta.annotation.Priority;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
+import jakarta.transaction.TransactionalException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -19,7 +13,11 @@ import jakarta.ws.rs.ext.Provider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One {@link ExceptionMapper} per domain exception, each answering {@code application/problem+json}. */
+/**
+ * Every error answers {@code application/problem+json}: the features' {@link ProblemException}s with their own
+ * status, unreadable bodies with 400 (413 when they were cut off at their limit), JAX-RS's own errors with theirs,
+ * an unreachable database with 503, anything else with 500.
+ */
 public final class ProblemMappers {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMappers.class);
@@ -27,67 +25,21 @@ public final class ProblemMappers {
     private ProblemMappers() {
     }
 
+    /** The one mapper of the domain exceptions: each carries its status. */
     @Provider
-    public static class NotFound implements ExceptionMapper<JobNotFoundException> {
+    public static class Problem implements ExceptionMapper<ProblemException> {
         @Override
-        public Response toResponse(JobNotFoundException e) {
-            return Problems.response(Status.NOT_FOUND, e.getMessage());
+        public Response toResponse(ProblemException e) {
+            return e.toResponse();
         }
     }
 
+    /** A body without Content-Length cut off at its limit while a reader (the multipart one) read it directly. */
     @Provider
-    public static class BadRequest implements ExceptionMapper<InvalidJobRequestException> {
+    public static class TooLarge implements ExceptionMapper<BodyTooLargeException> {
         @Override
-        public Response toResponse(InvalidJobRequestException e) {
-            return Problems.response(Status.BAD_REQUEST, e.getMessage());
-        }
-    }
-
-    @Provider
-    public static class TooLarge implements ExceptionMapper<PayloadTooLargeException> {
-        @Override
-        public Response toResponse(PayloadTooLargeException e) {
+        public Response toResponse(BodyTooLargeException e) {
             return Problems.response(Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage());
-        }
-    }
-
-    @Provider
-    public static class Conflict implements ExceptionMapper<IllegalJobTransitionException> {
-        @Override
-        public Response toResponse(IllegalJobTransitionException e) {
-            return Problems.response(Status.CONFLICT, e.getMessage());
-        }
-    }
-
-    @Provider
-    public static class LeaseLost implements ExceptionMapper<LeaseLostException> {
-        @Override
-        public Response toResponse(LeaseLostException e) {
-            return Problems.response(Status.CONFLICT, e.getMessage());
-        }
-    }
-
-    @Provider
-    public static class CleanupBusy implements ExceptionMapper<CleanupAlreadyRunningException> {
-        @Override
-        public Response toResponse(CleanupAlreadyRunningException e) {
-            return Problems.response(Status.CONFLICT, e.getMessage());
-        }
-    }
-
-    @Provider
-    public static class CleanupBadRequest implements ExceptionMapper<InvalidCleanupRequestException> {
-        @Override
-        public Response toResponse(InvalidCleanupRequestException e) {
-            return Problems.response(Status.BAD_REQUEST, e.getMessage());
-        }
-    }
-
-    @Provider
-    public static class CleanupRunNotFound implements ExceptionMapper<CleanupRunNotFoundException> {
-        @Override
-        public Response toResponse(CleanupRunNotFoundException e) {
-            return Problems.response(Status.NOT_FOUND, e.getMessage());
         }
     }
 
@@ -126,7 +78,23 @@ public final class ProblemMappers {
             if (status.getStatusCode() == 400 && cause != null) {
                 return malformed(cause);
             }
+            if (status.getStatusCode() >= 500) {
+                return Failures.answer(e).orElseGet(() -> Problems.response(status, e.getMessage()));
+            }
             return Problems.response(status, e.getMessage());
+        }
+    }
+
+    /**
+     * A transaction that could not commit or roll back (the database went away under it). Jersey's own mapper of
+     * this type rethrows the cause and ends in an unmapped 500; this one, preferred by its priority, reads the chain.
+     */
+    @Provider
+    @Priority(1)
+    public static class TransactionFailed implements ExceptionMapper<TransactionalException> {
+        @Override
+        public Response toResponse(TransactionalException e) {
+            return unexpected(e);
         }
     }
 
@@ -134,14 +102,23 @@ public final class ProblemMappers {
     public static class Unexpected implements ExceptionMapper<RuntimeException> {
         @Override
         public Response toResponse(RuntimeException e) {
-            LOG.error("Unexpected error", e);
-            return Problems.response(Status.INTERNAL_SERVER_ERROR, "An unexpected error occurred; see the server log.");
+            return unexpected(e);
         }
     }
 
+    /** The answer to a failure nobody turned into a problem: a known kind by its cause chain, else 500. */
+    public static Response unexpected(Throwable e) {
+        return Failures.answer(e).orElseGet(() -> {
+            LOG.error("Unexpected error", e);
+            return Problems.response(Status.INTERNAL_SERVER_ERROR, "An unexpected error occurred; see the server log.");
+        });
+    }
+
     private static Response malformed(Throwable e) {
-        String message = e.getMessage() == null ? "" : ": " + firstLine(e.getMessage());
-        return Problems.response(Status.BAD_REQUEST, "The request body is not valid JSON for this call" + message);
+        return Failures.answer(e).orElseGet(() -> {
+            String message = e.getMessage() == null ? "" : ": " + firstLine(e.getMessage());
+            return Problems.response(Status.BAD_REQUEST, "The request body is not valid JSON for this call" + message);
+        });
     }
 
     private static String firstLine(String text) {

@@ -2,12 +2,12 @@ package dev.custodian.worker.boundary;
 
 import dev.custodian.job.boundary.JobIds;
 import dev.custodian.job.boundary.JobView;
-import dev.custodian.job.control.InvalidJobRequestException;
 import dev.custodian.platform.security.Allowed;
 import dev.custodian.platform.security.Roles;
 import dev.custodian.worker.control.WorkerService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,10 +30,8 @@ public class WorkerResource {
 
     @POST
     @Path("claim")
-    public Response claim(ClaimRequest request) {
-        if (request == null) {
-            throw new InvalidJobRequestException("a JSON body {workerId, types[], leaseSeconds?} is required");
-        }
+    public Response claim(JsonValue body) {
+        ClaimRequest request = ClaimRequest.read(body);
         return workers.claim(request.workerId(), request.types(), request.leaseSeconds())
                 .map(job -> Response.ok(JobView.of(job)).build())
                 .orElseGet(() -> Response.noContent().build());
@@ -41,29 +39,22 @@ public class WorkerResource {
 
     @POST
     @Path("{id}/heartbeat")
-    public JobView heartbeat(@PathParam("id") String id, WorkerCall call) {
-        WorkerCall body = required(call);
+    public JobView heartbeat(@PathParam("id") String id, JsonValue call) {
+        WorkerCall body = WorkerCall.read(call);
         return JobView.of(workers.heartbeat(JobIds.parse(id), body.workerId(), body.leaseSeconds()));
     }
 
     @POST
     @Path("{id}/complete")
-    public JobView complete(@PathParam("id") String id, WorkerCall call) {
-        WorkerCall body = required(call);
+    public JobView complete(@PathParam("id") String id, JsonValue call) {
+        WorkerCall body = WorkerCall.read(call);
         return JobView.of(workers.complete(JobIds.parse(id), body.workerId(), body.resultJson()));
     }
 
     @POST
     @Path("{id}/fail")
-    public JobView fail(@PathParam("id") String id, WorkerCall call) {
-        WorkerCall body = required(call);
+    public JobView fail(@PathParam("id") String id, JsonValue call) {
+        WorkerCall body = WorkerCall.read(call);
         return JobView.of(workers.fail(JobIds.parse(id), body.workerId(), body.error(), body.retry()));
-    }
-
-    private static WorkerCall required(WorkerCall call) {
-        if (call == null) {
-            throw new InvalidJobRequestException("a JSON body with workerId is required");
-        }
-        return call;
     }
 }

@@ -2,6 +2,7 @@ package dev.custodian.worker.control;
 
 import dev.custodian.job.control.InvalidJobRequestException;
 import dev.custodian.job.control.JobConfig;
+import dev.custodian.job.control.ResultLimit;
 import dev.custodian.job.entity.Job;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -64,6 +65,7 @@ public class WorkerService {
 
     public Job complete(UUID id, String workerId, String resultJson) {
         String worker = workerId(workerId);
+        ResultLimit.check(resultJson);
         return leases.complete(id, worker, resultJson, null).orElseThrow(() -> new LeaseLostException(id, worker));
     }
 

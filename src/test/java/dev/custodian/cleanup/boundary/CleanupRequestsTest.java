@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.custodian.cleanup.control.CleanupService;
 import dev.custodian.cleanup.control.InvalidCleanupRequestException;
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CleanupRequestsTest {
 
-    private static JsonObject json(String text) {
-        return Json.createReader(new StringReader(text)).readObject();
+    private static JsonValue json(String text) {
+        return Json.createReader(new StringReader(text)).readValue();
     }
 
     @Test
@@ -65,7 +65,16 @@ class CleanupRequestsTest {
         "{\"backups\": {\"keepLast\": -1}}",
         "{\"backups\": {\"keepLast\": 1.5}}",
         "{\"backups\": {\"keepLast\": 0, \"keepDaily\": 0, \"keepWeekly\": 0, \"keepMonthly\": 0}}",
-        "{\"everything\": true}"
+        "{\"everything\": true}",
+        "{\"backups\": {\"keepLast\": 18446744073709551616}}",
+        "{\"backups\": {\"keepLast\": 4294967297}}",
+        "{\"jobs\": {\"completedTtl\": \"999999999999d\"}}",
+        "{\"jobs\": {\"restoreWindow\": \"99999999d\"}}",
+        "{\"files\": {\"tempMaxAge\": \"999999999999d\"}}",
+        "{\"files\": {\"logMaxAge\": \"99999999d\"}}",
+        "[]",
+        "null",
+        "[true]"
     })
     void bad_requests_are_refused_naming_what_is_wrong(String body) {
         assertThatThrownBy(() -> CleanupRequests.parse(json(body)))

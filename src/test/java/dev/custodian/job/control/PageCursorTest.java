@@ -25,4 +25,13 @@ class PageCursorTest {
         assertThatThrownBy(() -> PageCursor.decode(text)).isInstanceOf(InvalidJobRequestException.class)
                 .hasMessageContaining("nextCursor");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+1000000000-01-01T00:00:00Z", "-1000000000-01-01T00:00:00Z", "+10000-01-01T00:00:00Z"})
+    void a_crafted_cursor_outside_the_years_a_database_stores_is_an_invalid_request(String instant) {
+        String crafted = new PageCursor(Instant.parse(instant), UUID.randomUUID()).encode();
+
+        assertThatThrownBy(() -> PageCursor.decode(crafted)).isInstanceOf(InvalidJobRequestException.class)
+                .hasMessageContaining("nextCursor");
+    }
 }

@@ -30,4 +30,17 @@ class DurationsTest {
     void formats_with_the_largest_whole_unit(String iso, String text) {
         assertThat(Durations.format(Duration.parse(iso))).isEqualTo(text);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"999999999999d", "99999999d", "36501d", "876001h", "P36501D", "PT9999999999H"})
+    void refuses_durations_longer_than_100_years(String text) {
+        assertThatThrownBy(() -> Durations.parse(text)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("longer than the maximum of 36500d");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"36500d", "876000h", "P36500D"})
+    void takes_durations_up_to_100_years(String text) {
+        assertThat(Durations.parse(text)).isEqualTo(Durations.MAX);
+    }
 }
