@@ -1,9 +1,10 @@
 package dev.custodian.job.control;
 
 /**
- * The largest job result the database stores: the {@code result} column holds {@value #MAX_CHARS} characters. A
- * result over it can never be stored, so it fails the job at once (handlers) or is refused (workers) rather than
- * being retried until the job times out.
+ * The largest result a job can keep: the {@code job.result} column is {@code VARCHAR(1000000)} (V1__jobs.sql, the
+ * same on H2 and PostgreSQL), counted in characters. A result over it could never be stored: a worker's
+ * {@code complete} is refused with 413 before anything changes (the worker keeps its lease and may send a smaller
+ * result or fail the job), and an in-process handler's job fails with a clear error instead of retrying.
  */
 public final class ResultLimit {
 
@@ -12,8 +13,15 @@ public final class ResultLimit {
     private ResultLimit() {
     }
 
-    /** Whether {@code resultJson} (null for no result) fits the column. */
     public static boolean fits(String resultJson) {
         return resultJson == null || resultJson.length() <= MAX_CHARS;
+    }
+
+    /** @throws PayloadTooLargeException (413) when the result is longer than {@link #MAX_CHARS} */
+    public static void check(String resultJson) {
+        if (!fits(resultJson)) {
+            throw new PayloadTooLargeException("result is " + resultJson.length() + " characters as JSON; a job's result "
+                    + "holds at most " + MAX_CHARS + " (store a large result as a file and return a reference to it)");
+        }
     }
 }
