@@ -387,29 +387,19 @@ public class JobExecutor {
         running.remove(execution.job.id());
     }
 
-    /**
-     * A failed attempt, retried while attempts remain; a {@link PermanentFailure} or a {@link VirtualMachineError}
-     * (out of memory or stack: the same input would do it again, and take memory from every other job) fails the
-     * job at once.
-     */
+    /** A failed attempt, retried while attempts remain, or a permanent failure: {@link HandlerFailure} decides. */
     private void recordFailure(ClaimedJob job, Throwable failure) {
         try {
-            if (failure instanceof PermanentFailure) {
-                lifecycle.failPermanently(job.id(), failure.getMessage());
-            } else if (failure instanceof VirtualMachineError) {
-                lifecycle.failPermanently(job.id(), reason(failure) + " (not retried: the job exhausted the server's "
-                        + (failure instanceof StackOverflowError ? "stack" : "memory") + ")");
+            HandlerFailure failed = HandlerFailure.of(failure);
+            if (failed.permanent()) {
+                lifecycle.failPermanently(job.id(), failed.reason());
             } else {
-                lifecycle.failAttempt(job.id(), reason(failure));
+                lifecycle.failAttempt(job.id(), failed.reason());
             }
         } catch (RuntimeException | Error e) {
             LogContext.with("jobId", job.id(), () ->
                     LOG.error("Could not record the failure of the job: {}", e.toString()));
         }
-    }
-
-    private static String reason(Throwable failure) {
-        return failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
     }
 
     private void timeOut(Execution execution) {
