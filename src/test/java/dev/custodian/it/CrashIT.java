@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -197,6 +198,25 @@ class CrashIT {
             assertThat(failed.getInt("attempts")).as("%s: not retried", what).isEqualTo(1);
             assertHealthy();
         }
+    }
+
+    @Test
+    void the_embedded_database_closed_under_the_service_is_opened_again_and_the_service_goes_on() throws Exception {
+        Assumptions.assumeFalse(POSTGRES, "the embedded database only");
+        String before = submit("{\"type\":\"echo\",\"payload\":{\"before\":\"close\"}}");
+
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            // what H2 does to itself after an OutOfMemoryError inside it
+            s.execute("SHUTDOWN IMMEDIATELY");
+        } catch (SQLException expected) {
+            // the closing session is cut off
+        }
+
+        assertThat(alice.get("/health/live").status()).isEqualTo(200);
+        await(Duration.ofSeconds(30), () -> alice.get("/health/ready").status() == 200
+                && alice.post("/api/jobs", "{\"type\":\"echo\",\"payload\":1}").status() == 201);
+        await(Duration.ofSeconds(30), () -> "COMPLETED".equals(job(before).getString("status")));
+        assertHealthy();
     }
 
     private static void assertHealthy() {
