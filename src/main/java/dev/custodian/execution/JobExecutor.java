@@ -5,6 +5,7 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 import dev.custodian.job.control.JobChanged;
 import dev.custodian.job.control.JobConfig;
 import dev.custodian.job.control.JobFiles;
+import dev.custodian.job.control.ResultLimit;
 import dev.custodian.job.control.RetryPolicy;
 import dev.custodian.job.entity.JobEventType;
 import jakarta.annotation.PreDestroy;
@@ -92,6 +93,8 @@ public class JobExecutor {
     private Thread dispatcher;
     private GroupCommit<Completion, Boolean> completions;
     private volatile boolean stopping;
+    /** {@link System#nanoTime()} when the dispatcher's current claim began; 0 while it is not claiming. */
+    private volatile long claimingSince;
 
     public synchronized void start() {
         if (dispatcher != null || handlers.types().isEmpty()) {
@@ -151,7 +154,8 @@ public class JobExecutor {
             for (UUID lost : lifecycle.renew(List.copyOf(running.keySet()))) {
                 Optional.ofNullable(running.get(lost)).ifPresent(Execution::interrupt);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // a periodic task that throws is never run again: this one must go on, or every lease here would expire
             LOG.warn("Renewing leases failed; trying again at the next renewal: {}", e.toString());
         }
     }
@@ -195,7 +199,23 @@ public class JobExecutor {
                 }
             } catch (InterruptedException e) {
                 return;
+            } catch (RuntimeException | Error e) {
+                // nothing may end this thread but a shutdown: without it no job of this node would run again
+                LOG.error("The dispatcher failed; going on after the poll interval: {}", e.toString());
+                backlog = false;
+                if (!pause()) {
+                    return;
+                }
             }
+        }
+    }
+
+    private boolean pause() {
+        try {
+            Thread.sleep(config.pollInterval().toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            return false;
         }
     }
 
@@ -217,21 +237,51 @@ public class JobExecutor {
     }
 
     private List<ClaimedJob> claim(int max) throws InterruptedException {
+        claimingSince = System.nanoTime();
         try {
             return lifecycle.claim(handlers.types(), max);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             LOG.warn("Claiming jobs failed, retrying after the poll interval: {}", e.toString());
             Thread.sleep(config.pollInterval().toMillis());
             return List.of();
+        } finally {
+            claimingSince = 0;
         }
     }
 
+    /** Hands a claimed job to a worker thread; one that cannot be handed over goes back to the queue. */
     private void launch(ClaimedJob job) {
         Execution execution = new Execution(job);
         running.put(job.id(), execution);
-        // armed before the job can finish, so that finishing always finds (and cancels) its timer
-        execution.timer = timers.schedule(() -> timeOut(execution), job.timeoutSeconds(), TimeUnit.SECONDS);
-        workers.execute(() -> run(execution));
+        try {
+            // armed before the job can finish, so that finishing always finds (and cancels) its timer
+            execution.timer = timers.schedule(() -> timeOut(execution), job.timeoutSeconds(), TimeUnit.SECONDS);
+            workers.execute(() -> run(execution));
+        } catch (RuntimeException | Error e) {
+            finished(execution);
+            slots.release();
+            LogContext.with("jobId", job.id(), () -> LOG.error("Could not start the job; handing it back: {}", e.toString()));
+            try {
+                lifecycle.release(List.of(job.id()), "could not start on this node: " + e);
+            } catch (RuntimeException | Error again) {
+                LogContext.with("jobId", job.id(), () -> LOG.error("Could not hand the job back; its lease will expire: {}",
+                        again.toString()));
+            }
+        }
+    }
+
+    /**
+     * Whether the executor works: its dispatcher thread is alive and not stuck in one claim for more than
+     * {@code stuckAfter}, and its completion recorder is alive. True when it was never started (no handlers).
+     */
+    public boolean healthy(Duration stuckAfter) {
+        Thread current = dispatcher;
+        if (current == null) {
+            return true;
+        }
+        long since = claimingSince;
+        boolean progressing = since == 0 || System.nanoTime() - since < stuckAfter.toNanos();
+        return current.isAlive() && progressing && completions.isAlive();
     }
 
     private void run(Execution execution) {
@@ -248,12 +298,18 @@ public class JobExecutor {
             JobOutcome outcome = handler.run(context);
             if (execution.stopped) {
                 discardOutput(outcome);
+            } else if (outcome != null && !ResultLimit.fits(outcome.resultJson())) {
+                discardOutput(outcome);
+                recordFailure(job, new PermanentFailure("the result has " + outcome.resultJson().length()
+                        + " characters, more than the limit of " + ResultLimit.MAX_CHARS + " that can be stored"));
             } else {
                 // the slot is free once the handler returned; the job stays ours (lease renewed) until recorded
                 completions.submit(new Completion(job.id(), outcome)).whenComplete((held, error) -> recorded(execution, outcome, held, error));
                 handedIn = true;
             }
         } catch (Throwable failure) {
+            // whatever the handler threw, even an OutOfMemoryError or a StackOverflowError, ends this job only:
+            // this thread, its slot and the dispatcher go on
             if (!execution.stopped) {
                 recordFailure(job, failure);
             }
@@ -331,11 +387,16 @@ public class JobExecutor {
         running.remove(execution.job.id());
     }
 
+    /** A failed attempt, retried while attempts remain, or a permanent failure: {@link HandlerFailure} decides. */
     private void recordFailure(ClaimedJob job, Throwable failure) {
-        String reason = failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
         try {
-            lifecycle.failAttempt(job.id(), reason);
-        } catch (RuntimeException e) {
+            HandlerFailure failed = HandlerFailure.of(failure);
+            if (failed.permanent()) {
+                lifecycle.failPermanently(job.id(), failed.reason());
+            } else {
+                lifecycle.failAttempt(job.id(), failed.reason());
+            }
+        } catch (RuntimeException | Error e) {
             LogContext.with("jobId", job.id(), () ->
                     LOG.error("Could not record the failure of the job: {}", e.toString()));
         }
@@ -347,7 +408,7 @@ public class JobExecutor {
             if (lifecycle.timeOut(execution.job.id())) {
                 execution.interrupt();
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             LogContext.with("jobId", execution.job.id(), () -> LOG.error("Could not time out the job: {}", e.toString()));
         }
     }

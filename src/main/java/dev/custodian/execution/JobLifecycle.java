@@ -49,6 +49,11 @@ public class JobLifecycle {
         return leases.fail(id, node.id(), reason, true).isPresent();
     }
 
+    /** A failure another attempt cannot mend: FAILED at once, whatever attempts are left. */
+    public boolean failPermanently(UUID id, String reason) {
+        return leases.fail(id, node.id(), reason, false).isPresent();
+    }
+
     public boolean timeOut(UUID id) {
         return leases.timeOut(id, node.id()).isPresent();
     }

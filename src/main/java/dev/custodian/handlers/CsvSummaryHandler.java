@@ -3,6 +3,7 @@ package dev.custodian.handlers;
 import dev.custodian.execution.JobContext;
 import dev.custodian.execution.JobHandler;
 import dev.custodian.execution.JobOutcome;
+import dev.custodian.execution.PermanentFailure;
 import dev.custodian.platform.json.JsonText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
@@ -17,6 +18,8 @@ import java.util.List;
 /**
  * {@code csv-summary}: reads an uploaded CSV (RFC 4180, first row is the header) in one streaming pass and
  * returns the row count and per-column statistics; the same JSON is written to {@code output/<id>.json}.
+ * Memory stays bounded whatever the file: one record at a time within {@link CsvReader.Limits#DEFAULT}, and one
+ * {@link ColumnStats} per header column; a file over a limit fails the job at once, naming the limit.
  */
 @ApplicationScoped
 public class CsvSummaryHandler implements JobHandler {
@@ -45,7 +48,7 @@ public class CsvSummaryHandler implements JobHandler {
     static JsonObject summarise(CsvReader csv) throws java.io.IOException {
         List<String> header = csv.next();
         if (header == null) {
-            throw new IllegalArgumentException("the CSV file is empty");
+            throw new PermanentFailure("the CSV file is empty");
         }
         List<ColumnStats> columns = new ArrayList<>();
         for (String name : header) {

@@ -3,8 +3,11 @@ package dev.custodian.handlers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.custodian.execution.PermanentFailure;
 import jakarta.json.JsonObject;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,7 +37,7 @@ class CsvSummaryTest {
     void an_unterminated_quote_is_an_error() {
         CsvReader csv = new CsvReader(new StringReader("\"open,1\n"));
 
-        assertThatThrownBy(csv::next).isInstanceOf(IOException.class).hasMessageContaining("unterminated");
+        assertThatThrownBy(csv::next).isInstanceOf(PermanentFailure.class).hasMessageContaining("unterminated");
     }
 
     @Test
@@ -54,5 +57,64 @@ class CsvSummaryTest {
     void an_empty_file_is_an_error() {
         assertThatThrownBy(() -> CsvSummaryHandler.summarise(new CsvReader(new StringReader(""))))
                 .hasMessageContaining("empty");
+    }
+
+    @Test
+    void a_record_with_more_columns_than_the_limit_fails_permanently_naming_the_limit() {
+        CsvReader csv = new CsvReader(new StringReader("a,b,c,d\n"), new CsvReader.Limits(3, 100, 1000));
+
+        assertThatThrownBy(csv::next).isInstanceOf(PermanentFailure.class)
+                .hasMessageContaining("more columns than the limit of 3");
+    }
+
+    @Test
+    void a_field_longer_than_the_limit_fails_permanently_naming_the_limit() {
+        CsvReader csv = new CsvReader(new StringReader("a,\"" + "x".repeat(11) + "\"\n"), new CsvReader.Limits(3, 10, 1000));
+
+        assertThatThrownBy(csv::next).isInstanceOf(PermanentFailure.class)
+                .hasMessageContaining("field longer than the limit of 10 characters");
+    }
+
+    @Test
+    void a_record_longer_than_the_limit_fails_permanently_naming_the_limit() {
+        CsvReader csv = new CsvReader(new StringReader("aaaa,bbbb,cccc\n"), new CsvReader.Limits(3, 10, 10));
+
+        assertThatThrownBy(csv::next).isInstanceOf(PermanentFailure.class)
+                .hasMessageContaining("record longer than the limit of 10 characters");
+    }
+
+    @Test
+    void records_within_the_limits_are_read_whole() throws IOException {
+        CsvReader csv = new CsvReader(new StringReader("aaa,bbb,ccc\n"), new CsvReader.Limits(3, 3, 9));
+
+        assertThat(csv.next()).containsExactly("aaa", "bbb", "ccc");
+    }
+
+    @Test
+    void one_line_of_a_million_columns_fails_on_the_default_column_limit_without_reading_it_all() {
+        Reader wide = new Reader() {
+            long served;
+
+            @Override
+            public int read(char[] buffer, int offset, int length) {
+                if (served >= 2_000_000) {
+                    return -1;
+                }
+                int n = (int) Math.min(length, 2_000_000 - served);
+                for (int i = 0; i < n; i++) {
+                    buffer[offset + i] = (served + i) % 2 == 0 ? 'a' : ',';
+                }
+                served += n;
+                return n;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+
+        assertThatThrownBy(() -> CsvSummaryHandler.summarise(new CsvReader(new BufferedReader(wide))))
+                .isInstanceOf(PermanentFailure.class)
+                .hasMessageContaining("more columns than the limit of 1000");
     }
 }

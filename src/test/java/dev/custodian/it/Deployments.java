@@ -16,6 +16,6 @@ public final class Deployments {
         return ShrinkWrap.create(ZipImporter.class, "custodian.war")
                 .importFrom(war)
                 .as(WebArchive.class)
-                .addClasses(SleepHandler.class, FlakyHandler.class);
+                .addClasses(SleepHandler.class, FlakyHandler.class, ExhaustingHandler.class);
     }
 }

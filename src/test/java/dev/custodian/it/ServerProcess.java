@@ -38,15 +38,17 @@ public final class ServerProcess implements AutoCloseable {
     private final Path config;
     private final List<String> database;
     private final Map<String, String> environment = new HashMap<>();
+    private final String jdbcUrl;
     private Process process;
     private int boots;
 
-    private ServerProcess(String name, int port, Path work, Path config, List<String> database) {
+    private ServerProcess(String name, int port, Path work, Path config, List<String> database, String jdbcUrl) {
         this.name = name;
         this.port = port;
         this.work = work;
         this.config = config;
         this.database = database;
+        this.jdbcUrl = jdbcUrl;
     }
 
     /** An instance on PostgreSQL database {@code db} with {@code properties} (custodian.* settings). */
@@ -63,33 +65,61 @@ public final class ServerProcess implements AutoCloseable {
         String configDir = System.getProperty("custodian.config.dir", "server-config");
         List<String> database = List.of("--addLibs", Paths.get(System.getProperty("server.lib.dir", "target/server-lib"), "postgresql.jar").toString(),
                 "--postbootcommandfile", Paths.get(configDir, "payara", "postgres.asadmin").toString());
-        return new ServerProcess(name, port, work, config, database);
+        return new ServerProcess(name, port, work, config, database, "jdbc:postgresql://127.0.0.1:5432/" + db);
     }
 
     /**
-     * An instance on an embedded H2 database of its own: the pool of {@code server-config/payara/h2.asadmin} (what
-     * {@code mvn -Prun} starts), its database file and the data root under {@code target/it/servers/<name>/data},
-     * both deleted first; {@code properties} are custodian.* settings.
+     * An instance on an embedded database of its own, made afresh: the H2 file {@code target/it/servers/<name>/db}
+     * and (unless {@code properties} name another) the data root {@code target/it/servers/<name>/data}, both emptied
+     * first. Its pool is the shipped {@code server-config/payara/h2.asadmin} with the file moved there and
+     * {@code AUTO_SERVER} in place of {@code DB_CLOSE_ON_EXIT=FALSE}, so that a test can open the same database ({@link #jdbcUrl()}) while the server runs.
      */
     public static ServerProcess onH2(String name, int port, Map<String, String> properties) throws IOException {
         Path work = Paths.get("target", "it", "servers", name).toAbsolutePath();
-        Path data = work.resolve("data");
-        if (Files.exists(data)) {
-            try (Stream<Path> paths = Files.walk(data)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
-        Files.createDirectories(data);
+        deleteTree(work.resolve("db"));
+        deleteTree(work.resolve("data"));
+        Files.createDirectories(work);
         Path config = work.resolve("server.properties");
-        StringBuilder text = new StringBuilder("custodian.data.dir=" + data + "\n");
+        StringBuilder text = new StringBuilder();
+        if (!properties.containsKey("custodian.data.dir")) {
+            text.append("custodian.data.dir=").append(work.resolve("data")).append('\n');
+        }
         properties.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
         Files.writeString(config, text);
-        Path h2 = Paths.get(System.getProperty("custodian.config.dir", "server-config"), "payara", "h2.asadmin");
-        Path postBoot = work.resolve("h2.asadmin");
-        Files.writeString(postBoot, Files.readString(h2).replace("./data/db/custodian", data.resolve("db").resolve("custodian").toString()));
-        return new ServerProcess(name, port, work, config, List.of("--postbootcommandfile", postBoot.toString()));
+        String configDir = System.getProperty("custodian.config.dir", "server-config");
+        String shipped = Files.readString(Paths.get(configDir, "payara", "h2.asadmin"));
+        String file = work.resolve("db").resolve("custodian").toString();
+        // H2 refuses AUTO_SERVER together with DB_CLOSE_ON_EXIT=FALSE ("Feature not supported")
+        String pool = shipped.replace("jdbc\\:h2\\:file\\:./data/db/custodian;", "jdbc\\:h2\\:file\\:"
+                + file.replace(":", "\\:") + ";AUTO_SERVER\\=TRUE;").replace(";DB_CLOSE_ON_EXIT\\=FALSE", "");
+        if (pool.equals(shipped)) {
+            throw new IllegalStateException("no ./data/db/custodian URL in " + configDir + "/payara/h2.asadmin");
+        }
+        Path asadmin = work.resolve("h2.asadmin");
+        Files.writeString(asadmin, pool);
+        return new ServerProcess(name, port, work, config, List.of("--postbootcommandfile", asadmin.toString()),
+                "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE");
+    }
+
+    /** The JDBC URL of this server's database, for a test to look at it (H2: user and password {@code custodian}). */
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    /** The data root the server was given unless its properties named another. */
+    public Path dataRoot() {
+        return work.resolve("data");
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /** Environment variables of the server process (added to this process's own), e.g. CUSTODIAN_* settings. */

@@ -1,6 +1,7 @@
 package dev.custodian.cleanup.boundary;
 
 import dev.custodian.cleanup.control.CleanupConfig;
+import dev.custodian.cleanup.control.CleanupRecovery;
 import dev.custodian.cleanup.control.CleanupService;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The scheduled cleanup: every {@code custodian.cleanup.interval} on every instance, and once shortly after startup
- * when {@code custodian.cleanup.run-at-startup}; real runs are exclusive, so instances take turns.
+ * when {@code custodian.cleanup.run-at-startup}; real runs are exclusive, so instances take turns. At startup, and
+ * before each scheduled run, runs left RUNNING by a node that died are marked ABORTED ({@link CleanupRecovery}).
  */
 @Singleton
 @Startup
@@ -42,8 +44,16 @@ public class CleanupTimer {
     @Inject
     CleanupService cleanup;
 
+    @Inject
+    CleanupRecovery recovery;
+
     @PostConstruct
     void schedule() {
+        try {
+            recovery.abortAbandoned(true);
+        } catch (RuntimeException e) {
+            LOG.error("Could not end the cleanup runs left RUNNING by a stopped node: {}", e.toString());
+        }
         long interval = config.interval().toMillis();
         timers.createIntervalTimer(interval, interval, new TimerConfig(SCHEDULE, false));
         if (config.runAtStartup()) {
@@ -55,6 +65,7 @@ public class CleanupTimer {
     void run(Timer timer) {
         String trigger = (String) timer.getInfo();
         try {
+            recovery.abortAbandoned(false);
             cleanup.runScheduled(trigger, config.interval().compareTo(Duration.ofMinutes(10)) < 0 ? config.interval() : Duration.ofMinutes(10));
         } catch (RuntimeException e) {
             LOG.error("The {} cleanup run failed: {}", trigger, e.toString());

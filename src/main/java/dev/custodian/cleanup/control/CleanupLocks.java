@@ -40,6 +40,14 @@ public class CleanupLocks {
                 .executeUpdate();
     }
 
+    /** Releases the lock if run {@code runId} of {@code holder} still holds it, however long its lease still runs. */
+    public boolean releaseLeftBehind(UUID runId, String holder) {
+        return em.createQuery("update CleanupLock l set l.runId = null, l.holder = null, l.expiresAt = null"
+                        + " where l.name = :name and l.runId = :run and l.holder = :holder")
+                .setParameter("name", CleanupLock.NAME).setParameter("run", runId).setParameter("holder", holder)
+                .executeUpdate() == 1;
+    }
+
     public CleanupLock current() {
         CleanupLock lock = em.find(CleanupLock.class, CleanupLock.NAME);
         em.detach(lock);

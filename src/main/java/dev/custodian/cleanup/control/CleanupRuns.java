@@ -47,6 +47,22 @@ public class CleanupRuns {
                 .setMaxResults(limit).getResultList();
     }
 
+    /** Every run still recorded as RUNNING. */
+    public List<CleanupRun> running() {
+        return em.createQuery("select r from CleanupRun r where r.status = :running", CleanupRun.class)
+                .setParameter("running", CleanupRun.Status.RUNNING).getResultList();
+    }
+
+    /** Marks run {@code id} ABORTED if it is still RUNNING; answers whether it was. */
+    public boolean abort(UUID id, Instant now) {
+        CleanupRun run = em.find(CleanupRun.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (run == null || run.status() != CleanupRun.Status.RUNNING) {
+            return false;
+        }
+        run.abort(now);
+        return true;
+    }
+
     public Optional<CleanupRun> lastFinished() {
         return em.createQuery("select r from CleanupRun r where r.finishedAt is not null order by r.finishedAt desc", CleanupRun.class)
                 .setMaxResults(1).getResultStream().findFirst();

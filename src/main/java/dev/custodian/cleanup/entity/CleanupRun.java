@@ -15,7 +15,8 @@ import java.util.UUID;
 @Table(name = "cleanup_run")
 public class CleanupRun {
 
-    public enum Status { RUNNING, SUCCEEDED, FAILED }
+    /** ABORTED: the run's node died while it ran; nothing more will happen to it. */
+    public enum Status { RUNNING, SUCCEEDED, FAILED, ABORTED }
 
     @Id
     private UUID id;
@@ -61,6 +62,13 @@ public class CleanupRun {
     public void finish(boolean succeeded, String reportJson, Instant now) {
         status = succeeded ? Status.SUCCEEDED : Status.FAILED;
         report = reportJson;
+        finishedAt = now;
+    }
+
+    /** The run's node died while it ran: ended now, with no report of its targets (what it did is in its log). */
+    public void abort(Instant now) {
+        status = Status.ABORTED;
+        report = "{}";
         finishedAt = now;
     }
 

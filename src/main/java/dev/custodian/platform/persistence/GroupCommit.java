@@ -134,6 +134,11 @@ public final class GroupCommit<T, R> {
         }
     }
 
+    /** Whether the recording thread still runs (it ends only when stopped). */
+    public boolean isAlive() {
+        return thread.isAlive();
+    }
+
     private synchronized boolean isStopped() {
         return stopped;
     }
