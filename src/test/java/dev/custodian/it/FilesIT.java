@@ -151,4 +151,50 @@ class FilesIT extends OnSharedServer {
                         NOW.minus(Duration.ofDays(1).plusHours(1)).plusSeconds(1));
         assertThat(real.getJsonObject("backups").getJsonArray("sample").toString()).contains("(compress)");
     }
+
+    @Test
+    void an_output_file_swapped_for_a_link_out_of_the_root_is_not_served() throws IOException {
+        Api alice = Api.alice();
+        String id = alice.upload(Api.fields("type", "csv-summary"), "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8))
+                .object().getString("id");
+        String outputFile = awaitStatus(alice, id, "COMPLETED", Duration.ofSeconds(15)).getString("outputFile");
+        assertThat(alice.get("/api/jobs/" + id + "/output").status()).isEqualTo(200);
+        Path secret = outside.resolve("secret.txt");
+        Files.createDirectories(outside);
+        Files.writeString(secret, "not for alice");
+        Path output = Environment.output().resolve(outputFile);
+        Files.delete(output);
+        Files.createSymbolicLink(output, secret);
+
+        Api.Reply reply = alice.get("/api/jobs/" + id + "/output");
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.text()).doesNotContain("not for alice");
+        assertThat(secret).exists();
+    }
+
+    @Test
+    void an_output_directory_swapped_for_a_link_out_of_the_root_is_not_served() throws IOException {
+        Api alice = Api.alice();
+        String id = alice.upload(Api.fields("type", "csv-summary"), "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8))
+                .object().getString("id");
+        String outputFile = awaitStatus(alice, id, "COMPLETED", Duration.ofSeconds(15)).getString("outputFile");
+        Files.createDirectories(outside);
+        Files.writeString(outside.resolve(outputFile), "not for alice");
+        Path output = Environment.output();
+        Path moved = output.resolveSibling("output.moved");
+        Files.move(output, moved);
+        try {
+            Files.createSymbolicLink(output, outside);
+
+            Api.Reply reply = alice.get("/api/jobs/" + id + "/output");
+
+            assertThat(reply.status()).isEqualTo(404);
+            assertThat(reply.text()).doesNotContain("not for alice");
+        } finally {
+            Files.delete(output);
+            Files.move(moved, output);
+        }
+    }
 }
