@@ -197,4 +197,16 @@ class FilesIT extends OnSharedServer {
             Files.move(moved, output);
         }
     }
+
+    @Test
+    void the_data_root_is_marked_with_the_id_of_its_database() throws Exception {
+        String id;
+        try (java.sql.Connection c = Environment.connect(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet row = s.executeQuery("SELECT id FROM installation")) {
+            assertThat(row.next()).isTrue();
+            id = row.getString(1);
+        }
+
+        assertThat(root.resolve(".custodian-owner")).content().contains("database-id=" + id);
+    }
 }
