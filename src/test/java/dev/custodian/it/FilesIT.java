@@ -114,8 +114,10 @@ class FilesIT extends OnSharedServer {
 
         for (String target : new String[] {"files", "backups"}) {
             assertThat(dry.getJsonObject(target).getInt("matched")).as(target).isEqualTo(real.getJsonObject(target).getInt("matched"));
-            assertThat(dry.getJsonObject(target).getJsonNumber("bytesFreed").longValue()).as(target)
+            assertThat(dry.getJsonObject(target).getJsonNumber("bytesMatched").longValue()).as(target)
                     .isEqualTo(real.getJsonObject(target).getJsonNumber("bytesFreed").longValue());
+            assertThat(dry.getJsonObject(target).getInt("deleted")).as(target + ": a dry run deletes nothing").isZero();
+            assertThat(dry.getJsonObject(target).getJsonNumber("bytesFreed").longValue()).as(target + ": nor frees anything").isZero();
             assertThat(real.getJsonObject(target).getInt("errors")).isZero();
         }
         JsonObject files = real.getJsonObject("files");
