@@ -95,7 +95,7 @@ public final class LocalRun {
             settings.load(in);
         }
         String name = settings.getProperty("custodian.db.name");
-        if (name == null || !settings.containsKey("custodian.db.host")) {
+        if (name == null || !settings.containsKey("custodian.db.host") || !hasPostgresDriver()) {
             return;
         }
         String server = settings.getProperty("custodian.db.host") + ":" + settings.getProperty("custodian.db.port", "5432");
@@ -119,6 +119,16 @@ public final class LocalRun {
             fail("cannot reach PostgreSQL at " + server + " as " + settings.getProperty("custodian.db.user") + " to create database "
                     + name + " (" + e.getMessage() + "); set the connection in " + args.get(at + 1)
                     + ", or create it yourself: createdb " + name);
+        }
+    }
+
+    /** On the class path with {@code mvn -Prun-postgres}; elsewhere (a container) the database is the operator's. */
+    private static boolean hasPostgresDriver() {
+        try {
+            Class.forName("org.postgresql.Driver");
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
         }
     }
 
