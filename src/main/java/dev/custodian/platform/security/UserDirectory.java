@@ -24,26 +24,27 @@ import org.slf4j.LoggerFactory;
  * custodian.security.user.ops.roles=admin
  * </pre>
  * As environment variables: {@code CUSTODIAN_SECURITY_USERS}, {@code CUSTODIAN_SECURITY_USER_ALICE_PASSWORD}, ...
+ * Failed logins back off ({@link LoginThrottle}): {@code custodian.security.login.max-failures} (5, per user and
+ * client address), {@code .max-failures-per-address} (50) and {@code .max-delay} (5m).
  */
 @ApplicationScoped
 public class UserDirectory {
 
     private static final Logger LOG = LoggerFactory.getLogger(UserDirectory.class);
     private static final Set<String> ROLES = Set.of(Roles.ADMIN, Roles.USER, Roles.WORKER);
-
-    @Inject
-    Settings settings;
-
-    @Inject
-    Clock clock;
+    private static final int THROTTLE_CAPACITY = 10_000;
+    private static final String MAX_DELAY = "custodian.security.login.max-delay";
 
     /** The 401 detail while no user is configured. */
     static final String NO_USERS = "No users are configured, so no call can be authenticated. Add one with "
             + "custodian.security.users=alice and custodian.security.user.alice.password=pbkdf2:... (environment: "
             + "CUSTODIAN_SECURITY_USERS, CUSTODIAN_SECURITY_USER_ALICE_PASSWORD) and restart.";
 
-    private static final int THROTTLE_CAPACITY = 10_000;
-    private static final String MAX_DELAY = "custodian.security.login.max-delay";
+    @Inject
+    Settings settings;
+
+    @Inject
+    Clock clock;
 
     private final VerifiedLogins verified = new VerifiedLogins();
     private LoginThrottle throttle;
