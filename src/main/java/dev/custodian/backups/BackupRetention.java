@@ -165,7 +165,7 @@ public class BackupRetention implements CleanupTarget {
             Backup backup = decision.backup();
             tally.matched(prefix + backup.name() + " (bucket)");
             if (context.dryRun()) {
-                tally.freed(backup.size());
+                tally.wouldFree(backup.size());
                 continue;
             }
             try {

@@ -61,7 +61,7 @@ final class Disposal implements CandidateSink {
         // the label (relative path and reason) is only built for the few candidates the sample keeps
         tally.matched(() -> relative(candidate.path()) + " (" + candidate.reason() + ")");
         if (dryRun) {
-            tally.freed(candidate.size());
+            tally.wouldFree(candidate.size());
             return;
         }
         try {

@@ -109,7 +109,8 @@ class FileSweepTempTest {
 
         assertThat(report.matched()).isEqualTo(1);
         assertThat(report.deleted()).isZero();
-        assertThat(report.bytesFreed()).isEqualTo(7);
+        assertThat(report.bytesFreed()).isZero();
+        assertThat(report.bytesMatched()).isEqualTo(7);
         assertThat(tree.exists("temp/a/old.tmp")).isTrue();
     }
 
@@ -123,7 +124,9 @@ class FileSweepTempTest {
         TargetReport real = tree.realRun(Sweep.TEMP, POLICY);
 
         assertThat(dry.matched()).isEqualTo(15).isEqualTo(real.matched()).isEqualTo(real.deleted());
-        assertThat(dry.bytesFreed()).isEqualTo(real.bytesFreed()).isEqualTo(1710);
+        assertThat(dry.bytesMatched()).isEqualTo(real.bytesFreed()).isEqualTo(real.bytesMatched()).isEqualTo(1710);
+        assertThat(dry.deleted()).isZero();
+        assertThat(dry.bytesFreed()).isZero();
         assertThat(dry.sample()).containsExactlyInAnyOrderElementsOf(real.sample());
         assertThat(real.errors()).isZero();
     }

@@ -59,6 +59,11 @@ public final class Api {
         return as("robot", "robot-pw");
     }
 
+    /** Calls with this exact {@code Authorization} header value, well-formed or not. */
+    public static Api withAuthorization(String authorization) {
+        return new Api(BASE, authorization);
+    }
+
     public static Api anonymous() {
         return new Api(BASE, null);
     }

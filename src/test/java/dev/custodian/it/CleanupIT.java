@@ -159,7 +159,8 @@ class CleanupIT extends OnSharedServer {
         assertThat(dry.getInt("matched")).isEqualTo(real.getInt("matched")).isEqualTo(25);
         assertThat(dry.getInt("deleted")).isZero();
         assertThat(real.getInt("deleted")).isEqualTo(25);
-        assertThat(dry.getJsonNumber("bytesFreed").longValue()).isEqualTo(real.getJsonNumber("bytesFreed").longValue());
+        assertThat(dry.getJsonNumber("bytesMatched").longValue()).isEqualTo(real.getJsonNumber("bytesFreed").longValue());
+        assertThat(dry.getJsonNumber("bytesFreed").longValue()).isZero();
         assertThat(dry.getJsonArray("sample")).hasSizeLessThanOrEqualTo(20);
         assertThat(count("SELECT COUNT(*) FROM job")).isEqualTo(1);
     }
@@ -193,6 +194,27 @@ class CleanupIT extends OnSharedServer {
         assertThat(admin.put("/api/system/cleanup/schedule", "{\"enabled\":false}").object().getBoolean("schedulerEnabled")).isFalse();
         assertThat(admin.get("/api/system/cleanup/status").object().getBoolean("schedulerEnabled")).isFalse();
         assertThat(admin.put("/api/system/cleanup/schedule", "{\"enabled\":true}").object().getBoolean("schedulerEnabled")).isTrue();
+    }
+
+    @Test
+    void status_shows_no_next_run_while_paused_and_the_files_and_backups_policy() {
+        JsonObject paused = admin.put("/api/system/cleanup/schedule", "{\"enabled\":false}").object();
+        try {
+            assertThat(paused.isNull("nextRun")).as(paused.toString()).isTrue();
+        } finally {
+            JsonObject resumed = admin.put("/api/system/cleanup/schedule", "{\"enabled\":true}").object();
+            assertThat(resumed.isNull("nextRun")).as(resumed.toString()).isFalse();
+        }
+        JsonObject policy = admin.get("/api/system/cleanup/status").object().getJsonObject("policy");
+
+        JsonObject files = policy.getJsonObject("files");
+        assertThat(files.getString("tempMaxAge")).isEqualTo("7d");
+        assertThat(files.getString("logMaxAge")).isEqualTo("30d");
+        assertThat(files.getJsonArray("tempPatterns").toString()).contains("*.tmp");
+        assertThat(files.getJsonArray("protected").toString()).contains("current.log");
+        JsonObject backups = policy.getJsonObject("backups");
+        assertThat(backups.getInt("keepLast")).isEqualTo(5);
+        assertThat(backups.getJsonObject("environments").getJsonObject("prod").getInt("keepLast")).isEqualTo(10);
     }
 
     @Test

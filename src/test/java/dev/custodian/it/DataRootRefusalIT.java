@@ -2,7 +2,11 @@ package dev.custodian.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,6 +36,25 @@ class DataRootRefusalIT {
                 status = -1; // nothing listens any more: the server gave up
             }
             assertThat(status).as("the API must not be up").isNotEqualTo(200);
+        }
+    }
+
+    @Test
+    void a_data_root_that_belongs_to_another_database_stops_the_deployment_naming_both() throws Exception {
+        Path root = Paths.get("target", "it", "servers", "owned", "data").toAbsolutePath();
+        Files.createDirectories(root.resolve("output"));
+        Files.writeString(root.resolve("output/job-of-the-other-database.json"), "{}");
+        Files.writeString(root.resolve(".custodian-owner"),
+                "database-id=3f1d0c4e-0000-4000-8000-000000000001\ndatabase=jdbc:h2:file:./data/db/custodian\n");
+        try (ServerProcess server = ServerProcess.onPostgres("owned", 18206, "custodian_it",
+                Map.of("custodian.data.dir", root.toString(), "custodian.security.users", "alice",
+                        "custodian.security.user.alice.password", "plain:alice-pw"))) {
+            String output = server.startRefused("this data root belongs to another database");
+
+            assertThat(output).contains("Invalid configuration custodian.data.dir=" + root,
+                    "3f1d0c4e-0000-4000-8000-000000000001", "jdbc:h2:file:./data/db/custodian",
+                    "jdbc:postgresql://", "custodian_it");
+            assertThat(root.resolve("output/job-of-the-other-database.json")).exists();
         }
     }
 }

@@ -114,8 +114,10 @@ class FilesIT extends OnSharedServer {
 
         for (String target : new String[] {"files", "backups"}) {
             assertThat(dry.getJsonObject(target).getInt("matched")).as(target).isEqualTo(real.getJsonObject(target).getInt("matched"));
-            assertThat(dry.getJsonObject(target).getJsonNumber("bytesFreed").longValue()).as(target)
+            assertThat(dry.getJsonObject(target).getJsonNumber("bytesMatched").longValue()).as(target)
                     .isEqualTo(real.getJsonObject(target).getJsonNumber("bytesFreed").longValue());
+            assertThat(dry.getJsonObject(target).getInt("deleted")).as(target + ": a dry run deletes nothing").isZero();
+            assertThat(dry.getJsonObject(target).getJsonNumber("bytesFreed").longValue()).as(target + ": nor frees anything").isZero();
             assertThat(real.getJsonObject(target).getInt("errors")).isZero();
         }
         JsonObject files = real.getJsonObject("files");
@@ -150,5 +152,63 @@ class FilesIT extends OnSharedServer {
                 .as("the original's modification time").isBetween(NOW.minus(Duration.ofDays(1).plusHours(1)).minusSeconds(1),
                         NOW.minus(Duration.ofDays(1).plusHours(1)).plusSeconds(1));
         assertThat(real.getJsonObject("backups").getJsonArray("sample").toString()).contains("(compress)");
+    }
+
+    @Test
+    void an_output_file_swapped_for_a_link_out_of_the_root_is_not_served() throws IOException {
+        Api alice = Api.alice();
+        String id = alice.upload(Api.fields("type", "csv-summary"), "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8))
+                .object().getString("id");
+        String outputFile = awaitStatus(alice, id, "COMPLETED", Duration.ofSeconds(15)).getString("outputFile");
+        assertThat(alice.get("/api/jobs/" + id + "/output").status()).isEqualTo(200);
+        Path secret = outside.resolve("secret.txt");
+        Files.createDirectories(outside);
+        Files.writeString(secret, "not for alice");
+        Path output = Environment.output().resolve(outputFile);
+        Files.delete(output);
+        Files.createSymbolicLink(output, secret);
+
+        Api.Reply reply = alice.get("/api/jobs/" + id + "/output");
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.text()).doesNotContain("not for alice");
+        assertThat(secret).exists();
+    }
+
+    @Test
+    void an_output_directory_swapped_for_a_link_out_of_the_root_is_not_served() throws IOException {
+        Api alice = Api.alice();
+        String id = alice.upload(Api.fields("type", "csv-summary"), "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8))
+                .object().getString("id");
+        String outputFile = awaitStatus(alice, id, "COMPLETED", Duration.ofSeconds(15)).getString("outputFile");
+        Files.createDirectories(outside);
+        Files.writeString(outside.resolve(outputFile), "not for alice");
+        Path output = Environment.output();
+        Path moved = output.resolveSibling("output.moved");
+        Files.move(output, moved);
+        try {
+            Files.createSymbolicLink(output, outside);
+
+            Api.Reply reply = alice.get("/api/jobs/" + id + "/output");
+
+            assertThat(reply.status()).isEqualTo(404);
+            assertThat(reply.text()).doesNotContain("not for alice");
+        } finally {
+            Files.delete(output);
+            Files.move(moved, output);
+        }
+    }
+
+    @Test
+    void the_data_root_is_marked_with_the_id_of_its_database() throws Exception {
+        String id;
+        try (java.sql.Connection c = Environment.connect(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet row = s.executeQuery("SELECT id FROM installation")) {
+            assertThat(row.next()).isTrue();
+            id = row.getString(1);
+        }
+
+        assertThat(root.resolve(".custodian-owner")).content().contains("database-id=" + id);
     }
 }

@@ -48,4 +48,27 @@ class MetricsIT extends OnSharedServer {
         assertThat(value(after, "custodian_jobs", "status=\"COMPLETED\"")).isEqualTo(1);
         assertThat(after).contains("custodian_cleanup_deleted_total{", "custodian_cleanup_last_success_timestamp_seconds");
     }
+
+    @Test
+    void durations_are_in_seconds_in_every_sample() {
+        String id = Api.alice().post("/api/jobs", "{\"type\":\"echo\",\"payload\":{}}").object().getString("id");
+        awaitStatus(Api.alice(), id, "COMPLETED", Duration.ofSeconds(15));
+        assertThat(Api.admin().post("/api/system/cleanup", "{\"dryRun\":true,\"targets\":[\"events\"]}").status()).isEqualTo(200);
+
+        String text = metrics();
+        for (String timer : new String[] {"custodian_job_duration_seconds", "custodian_cleanup_run_duration_seconds"}) {
+            Matcher samples = Pattern.compile("(?m)^" + timer + "(_bucket|_sum|_max)?\\{[^}]*\\} ([0-9.eE+-]+)$").matcher(text);
+            int seen = 0;
+            while (samples.find()) {
+                seen++;
+                if (!"_bucket".equals(samples.group(1))) {
+                    assertThat(Double.parseDouble(samples.group(2))).as(samples.group()).isLessThan(3600);
+                }
+            }
+            assertThat(seen).as(timer).isPositive();
+            assertThat(Pattern.compile("(?m)^" + timer + "\\{[^}]*quantile=").matcher(text).find())
+                    .as("no quantile of " + timer + " (they came out in nanoseconds)").isFalse();
+        }
+        assertThat(text).contains("custodian_job_duration_seconds_bucket{");
+    }
 }

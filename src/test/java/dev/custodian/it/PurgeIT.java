@@ -67,7 +67,7 @@ class PurgeIT {
             assertThat(dry.getInt("matched")).isEqualTo(real.getInt("matched")).isEqualTo(10);
             assertThat(real.getInt("deleted")).isEqualTo(10);
             assertThat(real.getInt("errors")).isZero();
-            assertThat(dry.getJsonNumber("bytesFreed").longValue()).isEqualTo(real.getJsonNumber("bytesFreed").longValue())
+            assertThat(dry.getJsonNumber("bytesMatched").longValue()).isEqualTo(real.getJsonNumber("bytesFreed").longValue())
                     .isEqualTo(100 * (2 + 5 + 9));
             assertThat(real.getJsonArray("sample")).as("the same jobs in the same order").isEqualTo(dry.getJsonArray("sample"));
             assertThat(count("SELECT COUNT(*) FROM job")).isEqualTo(2);

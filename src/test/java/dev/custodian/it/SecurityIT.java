@@ -94,4 +94,51 @@ class SecurityIT extends OnSharedServer {
         assertThat(worker.get("/api/jobs/" + id).status()).isEqualTo(403);
         assertThat(Environment.count("SELECT COUNT(*) FROM job")).isEqualTo(1);
     }
+
+    @Test
+    void a_password_containing_colons_logs_in() {
+        Api.Reply reply = Api.as("carol", "pass:with:colons").get("/api/jobs");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(Api.as("carol", "pass").get("/api/jobs").status()).isEqualTo(401);
+    }
+
+    @Test
+    void a_basic_header_that_is_not_base64_is_refused_with_401_problem_json_on_every_path() {
+        for (String path : new String[] {"/api/jobs", "/health/ready", "/api/system/cleanup/status"}) {
+            Api.Reply reply = Api.withAuthorization("Basic !!!").get(path);
+
+            assertThat(reply.status()).as(path).isEqualTo(401);
+            assertThat(reply.contentType()).as(path).startsWith("application/problem+json");
+            assertThat(reply.object().getString("detail")).as(path).contains("not HTTP Basic credentials");
+        }
+    }
+
+    @Test
+    void wrong_credentials_answer_problem_json() {
+        Api.Reply reply = Api.as("alice", "wrong").get("/api/jobs");
+
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.object().getInt("status")).isEqualTo(401);
+    }
+
+    @Test
+    void repeated_failures_are_answered_429_with_retry_after_while_the_real_user_still_logs_in() throws Exception {
+        String guessed = "eve-" + java.util.UUID.randomUUID();
+        for (int i = 0; i < 5; i++) {
+            assertThat(Api.as(guessed, "guess" + i).get("/api/jobs").status()).isEqualTo(401);
+        }
+
+        java.net.http.HttpResponse<String> throttled = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(Api.BASE + "/api/jobs"))
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                                .encodeToString((guessed + ":guess5").getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(throttled.headers().firstValue("Retry-After")).hasValueSatisfying(seconds -> assertThat(Long.parseLong(seconds)).isPositive());
+        assertThat(Api.alice().get("/api/jobs").status()).isEqualTo(200);
+    }
 }

@@ -1,5 +1,8 @@
 package dev.custodian.cleanup.boundary;
 
+import dev.custodian.backups.BackupPolicies;
+import dev.custodian.backups.BackupPolicy;
+import dev.custodian.backups.BackupsConfig;
 import dev.custodian.cleanup.control.CleanupConfig;
 import dev.custodian.cleanup.control.CleanupLocks;
 import dev.custodian.cleanup.control.CleanupRunNotFoundException;
@@ -8,6 +11,8 @@ import dev.custodian.cleanup.control.CleanupService;
 import dev.custodian.cleanup.control.InvalidCleanupRequestException;
 import dev.custodian.cleanup.entity.CleanupLock;
 import dev.custodian.cleanup.entity.CleanupRun;
+import dev.custodian.files.FilePolicy;
+import dev.custodian.files.FilesConfig;
 import dev.custodian.job.boundary.JobIds;
 import dev.custodian.platform.config.Durations;
 import dev.custodian.platform.security.Allowed;
@@ -70,6 +75,12 @@ public class CleanupResource {
     CleanupTimer timer;
 
     @Inject
+    FilesConfig files;
+
+    @Inject
+    BackupsConfig backups;
+
+    @Inject
     Clock clock;
 
     @Context
@@ -110,7 +121,9 @@ public class CleanupResource {
         } else {
             status.add("runningNow", JsonValue.NULL);
         }
-        timer.nextRun().ifPresentOrElse(next -> status.add("nextRun", next.toString()), () -> status.add("nextRun", JsonValue.NULL));
+        // paused: the timer still fires, but the run it would start is skipped, so there is no next run to show
+        timer.nextRun().filter(next -> lock.scheduleEnabled())
+                .ifPresentOrElse(next -> status.add("nextRun", next.toString()), () -> status.add("nextRun", JsonValue.NULL));
         runs.lastFinished().ifPresentOrElse(last -> status.add("lastRun", CleanupRunView.of(last)), () -> status.add("lastRun", JsonValue.NULL));
         return status.add("policy", policy()).build();
     }
@@ -161,7 +174,26 @@ public class CleanupResource {
                 .add("types", types)
                 .add("eventTtl", Durations.format(retention.eventTtl()));
         retention.archiveDir().ifPresent(dir -> policy.add("archiveDir", dir.toString()));
-        return policy.build();
+        return policy.add("files", filesJson(files.policy())).add("backups", backupsJson(backups.policies())).build();
+    }
+
+    private static JsonObjectBuilder filesJson(FilePolicy p) {
+        return Json.createObjectBuilder()
+                .add("tempMaxAge", Durations.format(p.tempMaxAge())).add("logMaxAge", Durations.format(p.logMaxAge()))
+                .add("tempPatterns", Json.createArrayBuilder(p.tempPatterns()))
+                .add("protected", Json.createArrayBuilder(p.protectedPatterns()))
+                .add("orphanGrace", Durations.format(p.orphanGrace()));
+    }
+
+    private static JsonObjectBuilder backupsJson(BackupPolicies policies) {
+        JsonObjectBuilder environments = Json.createObjectBuilder();
+        policies.overriddenEnvironments().forEach(env -> environments.add(env, backupJson(policies.policyFor(env))));
+        return backupJson(policies.global()).add("environments", environments);
+    }
+
+    private static JsonObjectBuilder backupJson(BackupPolicy p) {
+        return Json.createObjectBuilder().add("keepLast", p.keepLast()).add("keepDaily", p.keepDaily())
+                .add("keepWeekly", p.keepWeekly()).add("keepMonthly", p.keepMonthly());
     }
 
     private static JsonObjectBuilder policyJson(RetentionPolicy p) {

@@ -147,22 +147,41 @@ public class CleanupService {
                 .orElseThrow(() -> new IllegalStateException("no cleanup target " + name));
     }
 
+    /**
+     * One summary line. A dry run deleted nothing, so its {@code *_deleted} and {@code bytes_freed} are 0 and its
+     * message says what it would delete ({@code *_matched}, {@code bytes_matched}), as restic's dry runs do.
+     */
     private void logSummary(UUID id, boolean dryRun, Map<String, TargetReport> reports, long durationMs) {
-        // a dry run logs what it would delete
-        java.util.function.ToLongFunction<TargetReport> count = dryRun ? TargetReport::matched : TargetReport::deleted;
-        long jobs = reports.containsKey("jobs") ? count.applyAsLong(reports.get("jobs")) : 0;
-        long files = (reports.containsKey("files") ? count.applyAsLong(reports.get("files")) : 0)
-                + (reports.containsKey("backups") ? count.applyAsLong(reports.get("backups")) : 0);
-        long bytes = reports.values().stream().mapToLong(TargetReport::bytesFreed).sum();
-        long errors = reports.values().stream().mapToLong(TargetReport::errors).sum();
-        LOG.info("Cleanup run finished {} {} {} {} {} {} {}", kv("run_id", id), kv("dry_run", dryRun), kv("jobs_deleted", jobs),
-                kv("files_deleted", files), kv("bytes_freed", bytes), kv("errors", errors), kv("duration_ms", durationMs));
+        long jobsMatched = sum(reports, TargetReport::matched, "jobs");
+        long filesMatched = sum(reports, TargetReport::matched, "files", "backups");
+        long bytesMatched = sum(reports, TargetReport::bytesMatched, "jobs", "events", "files", "backups");
+        long errors = sum(reports, TargetReport::errors, "jobs", "events", "files", "backups");
+        String message = dryRun
+                ? "Cleanup dry run finished: would delete " + jobsMatched + " jobs and " + filesMatched + " files, freeing "
+                        + bytesMatched + " bytes; nothing was deleted {} {} {} {} {} {} {} {} {} {}"
+                : "Cleanup run finished {} {} {} {} {} {} {} {} {} {}";
+        LOG.info(message, kv("run_id", id), kv("dry_run", dryRun),
+                kv("jobs_deleted", sum(reports, TargetReport::deleted, "jobs")),
+                kv("files_deleted", sum(reports, TargetReport::deleted, "files", "backups")),
+                kv("bytes_freed", sum(reports, TargetReport::bytesFreed, "jobs", "events", "files", "backups")),
+                kv("jobs_matched", jobsMatched), kv("files_matched", filesMatched), kv("bytes_matched", bytesMatched),
+                kv("errors", errors), kv("duration_ms", durationMs));
+    }
+
+    private static long sum(Map<String, TargetReport> reports, java.util.function.ToLongFunction<TargetReport> field, String... targets) {
+        long total = 0;
+        for (String target : targets) {
+            TargetReport report = reports.get(target);
+            total += report == null ? 0 : field.applyAsLong(report);
+        }
+        return total;
     }
 
     static String reportJson(Map<String, TargetReport> reports) {
         JsonObjectBuilder targets = Json.createObjectBuilder();
         reports.forEach((name, r) -> targets.add(name, Json.createObjectBuilder()
                 .add("matched", r.matched()).add("deleted", r.deleted()).add("bytesFreed", r.bytesFreed())
+                .add("bytesMatched", r.bytesMatched())
                 .add("errors", r.errors()).add("durationMs", r.durationMs())
                 .add("sample", Json.createArrayBuilder(r.sample()))));
         return targets.build().toString();

@@ -16,6 +16,7 @@ public final class TargetTally {
     private long matched;
     private long deleted;
     private long bytesFreed;
+    private long bytesMatched;
     private long errors;
 
     /** A candidate was selected; {@code label} is its id or relative path (with a reason, if the target gives one). */
@@ -46,9 +47,15 @@ public final class TargetTally {
         matched += count;
     }
 
-    /** A candidate of {@code bytes} was deleted, or in a dry run would be: bytes count either way. */
+    /** A candidate of {@code bytes} was deleted (real runs). */
     public void freed(long bytes) {
         bytesFreed += bytes;
+        bytesMatched += bytes;
+    }
+
+    /** A candidate of {@code bytes} would be deleted by a real run (dry runs): counted as matched, not as freed. */
+    public void wouldFree(long bytes) {
+        bytesMatched += bytes;
     }
 
     public void deleted(long count) {
@@ -64,6 +71,6 @@ public final class TargetTally {
     }
 
     public TargetReport report() {
-        return new TargetReport(matched, deleted, bytesFreed, errors, (System.nanoTime() - startedNanos) / 1_000_000, sample);
+        return new TargetReport(matched, deleted, bytesFreed, bytesMatched, errors, (System.nanoTime() - startedNanos) / 1_000_000, sample);
     }
 }

@@ -3,6 +3,7 @@ package dev.custodian.job.boundary;
 import dev.custodian.job.control.Caller;
 import dev.custodian.job.control.InvalidJobRequestException;
 import dev.custodian.job.control.JobConfig;
+import dev.custodian.job.control.JobOutput;
 import dev.custodian.job.control.JobQuery;
 import dev.custodian.job.control.JobService;
 import dev.custodian.job.control.JobSubmission;
@@ -112,9 +113,10 @@ public class JobResource {
     @Path("{id}/output")
     @Produces(MediaType.WILDCARD)
     public Response output(@PathParam("id") String id) {
-        java.nio.file.Path file = jobs.output(caller(), JobIds.parse(id));
-        String name = file.getFileName().toString();
-        return Response.ok(file.toFile(), mediaType(name))
+        JobOutput output = jobs.output(caller(), JobIds.parse(id));
+        String name = output.name();
+        return Response.ok(output.content(), mediaType(name))
+                .header("Content-Length", output.size())
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
                 .build();
     }

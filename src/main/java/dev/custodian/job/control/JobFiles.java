@@ -64,6 +64,11 @@ public class JobFiles {
         return dataRoot.resolve(dataRoot.output(), name);
     }
 
+    /** The output file {@code name}, opened without following links; empty when it is not a regular file of ours. */
+    public java.util.Optional<java.nio.channels.SeekableByteChannel> openOutput(String name) {
+        return dataRoot.openForReading(outputPath(name));
+    }
+
     public Path outputDir() {
         return dataRoot.output();
     }

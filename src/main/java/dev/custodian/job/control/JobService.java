@@ -7,8 +7,6 @@ import dev.custodian.platform.NodeIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -69,16 +67,15 @@ public class JobService {
         return timeline.of(id);
     }
 
-    public Path output(Caller caller, UUID id) {
+    /** The output file of a completed job, open for reading; a link in its place is never followed (404). */
+    public JobOutput output(Caller caller, UUID id) {
         Job job = get(caller, id, false);
         if (job.status() != JobStatus.COMPLETED || job.outputFile() == null) {
             throw new JobNotFoundException(id, "output file");
         }
-        Path file = files.outputPath(job.outputFile());
-        if (!Files.isRegularFile(file)) {
-            throw new JobNotFoundException(id, "output file");
-        }
-        return file;
+        return files.openOutput(job.outputFile())
+                .map(channel -> new JobOutput(job.outputFile(), channel))
+                .orElseThrow(() -> new JobNotFoundException(id, "output file"));
     }
 
     public Job cancel(Caller caller, UUID id) {

@@ -1,5 +1,8 @@
 package dev.custodian.platform.persistence;
 
+import dev.custodian.platform.config.InvalidConfigurationException;
+import dev.custodian.platform.storage.DataRoot;
+import dev.custodian.platform.storage.DataRootOwner;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -7,9 +10,14 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -29,6 +37,9 @@ public class SchemaMigration {
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigration.class);
 
+    @Inject
+    DataRoot dataRoot;
+
     @Resource(lookup = "jdbc/custodian")
     DataSource dataSource;
 
@@ -41,6 +52,7 @@ public class SchemaMigration {
                 .migrate();
         LOG.info("Schema at version {} ({} migrations applied)", result.targetSchemaVersion, result.migrationsExecuted);
         writeCommitsAtOnce();
+        claimDataRoot();
     }
 
     /**
@@ -60,6 +72,43 @@ public class SchemaMigration {
         } catch (SQLException e) {
             LOG.warn("Could not make the embedded database write each commit at once (add WRITE_DELAY=0 to its URL): {}",
                     e.toString());
+        }
+    }
+
+    /** Before any job runs or any file is swept: the data root must be this database's ({@link DataRootOwner}). */
+    private void claimDataRoot() {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            String where = connection.getMetaData().getURL();
+            DataRootOwner.claim(dataRoot.root(), installationId(connection), where);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read this database's id (table installation): " + e.getMessage(), e);
+        } catch (InvalidConfigurationException e) {
+            LOG.error(e.getMessage());
+            throw e;
+        }
+    }
+
+    /** The id in the one row of {@code installation}, written by whichever instance gets there first. */
+    private static String installationId(Connection connection) throws SQLException {
+        Optional<String> id = readId(connection);
+        if (id.isPresent()) {
+            return id.get();
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO installation (singleton, id, created_at) VALUES (1, ?, CURRENT_TIMESTAMP)")) {
+            insert.setString(1, UUID.randomUUID().toString());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            // another instance inserted it first (primary key); read theirs
+        }
+        return readId(connection).orElseThrow(() -> new SQLException("no row in table installation"));
+    }
+
+    private static Optional<String> readId(Connection connection) throws SQLException {
+        try (Statement select = connection.createStatement();
+             ResultSet row = select.executeQuery("SELECT id FROM installation WHERE singleton = 1")) {
+            return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
         }
     }
 }

@@ -43,6 +43,28 @@ public final class PasswordHash {
         return MessageDigest.isEqual(expected, derive(password, salt, iterations, expected.length * 8));
     }
 
+    /**
+     * A stored password that no one knows, as costly to verify as the most costly of {@code stored}: verified in
+     * place of a user that does not exist, so that an unknown name takes as long as a wrong password.
+     */
+    static String dummyLike(java.util.Collection<String> stored) {
+        int iterations = 0;
+        for (String password : stored) {
+            if (password.startsWith(PBKDF2)) {
+                iterations = Math.max(iterations, Integer.parseInt(password.split(":")[1]));
+            }
+        }
+        byte[] random = new byte[16];
+        new SecureRandom().nextBytes(random);
+        if (iterations == 0) {
+            return PLAIN + Base64.getEncoder().encodeToString(random);
+        }
+        byte[] hash = new byte[32];
+        new SecureRandom().nextBytes(hash);
+        return PBKDF2 + iterations + ":" + Base64.getEncoder().encodeToString(random) + ":"
+                + Base64.getEncoder().encodeToString(hash);
+    }
+
     public static String hash(char[] password) {
         byte[] salt = new byte[16];
         new SecureRandom().nextBytes(salt);

@@ -40,18 +40,19 @@ public class RoleCheck implements DynamicFeature {
             allowed = resource.getResourceClass().getAnnotation(Allowed.class);
         }
         List<String> roles = allowed == null ? List.of() : Arrays.asList(allowed.value());
-        context.register(new Filter(roles, CDI.current().select(CallerRoles.class).get()), Priorities.AUTHORIZATION - 10);
+        context.register(new Filter(roles, CDI.current().select(CallerRoles.class).get(),
+                CDI.current().select(UserDirectory.class).get()), Priorities.AUTHORIZATION - 10);
     }
 
     /** {@code roles} empty: any authenticated caller. */
-    private record Filter(List<String> roles, CallerRoles callerRoles) implements ContainerRequestFilter {
+    private record Filter(List<String> roles, CallerRoles callerRoles, UserDirectory users) implements ContainerRequestFilter {
 
         @Override
         public void filter(ContainerRequestContext request) {
             var security = request.getSecurityContext();
             if (security.getUserPrincipal() == null) {
                 request.abortWith(Response.fromResponse(Problems.response(Response.Status.UNAUTHORIZED,
-                                "Authentication required", "Send valid credentials (HTTP Basic)."))
+                                "Authentication required", users.isEmpty() ? UserDirectory.NO_USERS : "Send valid credentials (HTTP Basic)."))
                         .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE)
                         .build());
             } else if (!roles.isEmpty() && roles.stream().noneMatch(role -> callerRoles.has(security, role))) {

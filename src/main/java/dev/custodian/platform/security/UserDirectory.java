@@ -24,12 +24,21 @@ import org.slf4j.LoggerFactory;
  * custodian.security.user.ops.roles=admin
  * </pre>
  * As environment variables: {@code CUSTODIAN_SECURITY_USERS}, {@code CUSTODIAN_SECURITY_USER_ALICE_PASSWORD}, ...
+ * Failed logins back off ({@link LoginThrottle}): {@code custodian.security.login.max-failures} (5, per user and
+ * client address), {@code .max-failures-per-address} (50) and {@code .max-delay} (5m).
  */
 @ApplicationScoped
 public class UserDirectory {
 
     private static final Logger LOG = LoggerFactory.getLogger(UserDirectory.class);
     private static final Set<String> ROLES = Set.of(Roles.ADMIN, Roles.USER, Roles.WORKER);
+    private static final int THROTTLE_CAPACITY = 10_000;
+    private static final String MAX_DELAY = "custodian.security.login.max-delay";
+
+    /** The 401 detail while no user is configured. */
+    static final String NO_USERS = "No users are configured, so no call can be authenticated. Add one with "
+            + "custodian.security.users=alice and custodian.security.user.alice.password=pbkdf2:... (environment: "
+            + "CUSTODIAN_SECURITY_USERS, CUSTODIAN_SECURITY_USER_ALICE_PASSWORD) and restart.";
 
     @Inject
     Settings settings;
@@ -38,7 +47,10 @@ public class UserDirectory {
     Clock clock;
 
     private final VerifiedLogins verified = new VerifiedLogins();
+    private LoginThrottle throttle;
     private Map<String, User> users;
+    /** Verified for names the directory does not know, so that they cost what a wrong password costs. */
+    private String dummyPassword;
 
     @PostConstruct
     void load() {
@@ -67,11 +79,24 @@ public class UserDirectory {
             LOG.warn("No users are configured (custodian.security.users): every API call will be refused with 401");
         }
         users = Map.copyOf(loaded);
+        java.time.Duration maxDelay = settings.duration(MAX_DELAY);
+        if (maxDelay.compareTo(LoginThrottle.FIRST_DELAY) < 0) {
+            throw new InvalidConfigurationException(MAX_DELAY, maxDelay.toString(), "must be at least 1s");
+        }
+        throttle = new LoginThrottle(
+                settings.intBetween("custodian.security.login.max-failures", 1, 1_000_000),
+                settings.intBetween("custodian.security.login.max-failures-per-address", 1, 1_000_000),
+                maxDelay, THROTTLE_CAPACITY);
+        dummyPassword = PasswordHash.dummyLike(loaded.values().stream().map(User::password).toList());
     }
 
     public Optional<User> authenticate(String name, char[] password) {
         Instant now = clock.instant();
-        return Optional.ofNullable(users.get(name)).filter(user -> {
+        if (!users.containsKey(name)) {
+            PasswordHash.matches(password, dummyPassword);
+            return Optional.empty();
+        }
+        return Optional.of(users.get(name)).filter(user -> {
             if (verified.contains(name, password, now)) {
                 return true;
             }
@@ -81,6 +106,15 @@ public class UserDirectory {
             }
             return matches;
         });
+    }
+
+    /** The back-off after failed logins, configured by {@code custodian.security.login.*}. */
+    LoginThrottle throttle() {
+        return throttle;
+    }
+
+    public boolean isEmpty() {
+        return users.isEmpty();
     }
 
     /** The roles of a configured user, empty for a name the directory does not know. */

@@ -8,7 +8,11 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.LinkOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
 
 /**
  * The one directory under which Custodian keeps files ({@code custodian.data.dir}): {@code input/},
@@ -63,6 +67,24 @@ public class DataRoot {
             throw new IllegalArgumentException("file name escapes the data root: " + name);
         }
         return resolved;
+    }
+
+    /**
+     * Opens a regular file of ours for reading without following a symbolic link: empty when the file is missing,
+     * is a link (one swapped in for it, say) or anything but a regular file, or lies outside the data root once
+     * every link on its way is resolved. The file is opened with {@code O_NOFOLLOW}, so a link put in its place
+     * after the checks fails the open instead of being followed.
+     */
+    public Optional<SeekableByteChannel> openForReading(Path file) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!attributes.isRegularFile() || !file.toRealPath().startsWith(root)) {
+                return Optional.empty();
+            }
+            return Optional.of(Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** Best-effort removal of a file of ours, for clean-up paths where a failure must not hide the first error. */

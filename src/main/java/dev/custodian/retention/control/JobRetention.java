@@ -171,7 +171,7 @@ public class JobRetention implements CleanupTarget {
         List<Candidate> page;
         do {
             page = repository.pageWithOutput(due, after, context.batchSize());
-            page.forEach(c -> tally.freed(outputSize(c)));
+            page.forEach(c -> tally.wouldFree(outputSize(c)));
             after = page.isEmpty() ? after : Optional.of(page.get(page.size() - 1));
         } while (page.size() == context.batchSize());
     }

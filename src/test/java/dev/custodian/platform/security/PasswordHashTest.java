@@ -31,4 +31,23 @@ class PasswordHashTest {
         assertThat(PasswordHash.isSupported("pbkdf2:1:abc")).isFalse();
         assertThat(PasswordHash.isSupported(null)).isFalse();
     }
+
+    @Test
+    void the_dummy_for_unknown_users_costs_as_much_as_the_costliest_configured_hash_and_matches_nothing() {
+        String dummy = PasswordHash.dummyLike(java.util.List.of("plain:pw", "pbkdf2:1000:c2FsdA==:aGFzaA==",
+                PasswordHash.hash("s3cret".toCharArray())));
+
+        assertThat(dummy).startsWith("pbkdf2:210000:");
+        assertThat(PasswordHash.isSupported(dummy)).isTrue();
+        assertThat(PasswordHash.matches("s3cret".toCharArray(), dummy)).isFalse();
+        assertThat(java.util.Base64.getDecoder().decode(dummy.split(":")[3])).hasSize(32);
+    }
+
+    @Test
+    void the_dummy_is_plain_when_every_configured_password_is_plain() {
+        String dummy = PasswordHash.dummyLike(java.util.List.of("plain:pw"));
+
+        assertThat(PasswordHash.isPlain(dummy)).isTrue();
+        assertThat(PasswordHash.matches("pw".toCharArray(), dummy)).isFalse();
+    }
 }
