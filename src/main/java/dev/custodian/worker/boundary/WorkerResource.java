@@ -15,6 +15,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** The worker calls of SPEC section 5: claim, heartbeat, complete, fail (roles {@code worker} or {@code admin}). */
 @org.eclipse.microprofile.openapi.annotations.tags.Tag(name = "workers")
@@ -30,7 +33,9 @@ public class WorkerResource {
 
     @POST
     @Path("claim")
-    public Response claim(JsonValue body) {
+    public Response claim(
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClaimRequest.class)))
+            JsonValue body) {
         ClaimRequest request = ClaimRequest.read(body);
         return workers.claim(request.workerId(), request.types(), request.leaseSeconds())
                 .map(job -> Response.ok(JobView.of(job)).build())
@@ -39,21 +44,27 @@ public class WorkerResource {
 
     @POST
     @Path("{id}/heartbeat")
-    public JobView heartbeat(@PathParam("id") String id, JsonValue call) {
+    public JobView heartbeat(@PathParam("id") String id,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkerCall.class)))
+            JsonValue call) {
         WorkerCall body = WorkerCall.read(call);
         return JobView.of(workers.heartbeat(JobIds.parse(id), body.workerId(), body.leaseSeconds()));
     }
 
     @POST
     @Path("{id}/complete")
-    public JobView complete(@PathParam("id") String id, JsonValue call) {
+    public JobView complete(@PathParam("id") String id,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkerCall.class)))
+            JsonValue call) {
         WorkerCall body = WorkerCall.read(call);
         return JobView.of(workers.complete(JobIds.parse(id), body.workerId(), body.resultJson()));
     }
 
     @POST
     @Path("{id}/fail")
-    public JobView fail(@PathParam("id") String id, JsonValue call) {
+    public JobView fail(@PathParam("id") String id,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkerCall.class)))
+            JsonValue call) {
         WorkerCall body = WorkerCall.read(call);
         return JobView.of(workers.fail(JobIds.parse(id), body.workerId(), body.error(), body.retry()));
     }
