@@ -57,4 +57,21 @@ class DataRootRefusalIT {
             assertThat(root.resolve("output/job-of-the-other-database.json")).exists();
         }
     }
+
+    /** Not about the data root, but a server of its own too: with no users configured the 401 says how to add one. */
+    @Test
+    void without_users_the_401_says_that_none_are_configured_and_how_to_add_one() throws Exception {
+        Path root = Paths.get("target", "it", "servers", "no-users", "data").toAbsolutePath();
+        try (ServerProcess server = ServerProcess.onPostgres("no-users", 18206, "custodian_it",
+                Map.of("custodian.data.dir", root.toString()))) {
+            server.start();
+
+            Api.Reply refused = Api.at(server.base(), "alice", "alice-pw").get("/api/jobs");
+
+            assertThat(refused.status()).isEqualTo(401);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.object().getString("detail"))
+                    .contains("No users are configured", "custodian.security.users", "CUSTODIAN_SECURITY_USERS");
+        }
+    }
 }
