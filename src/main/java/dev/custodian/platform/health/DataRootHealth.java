@@ -2,7 +2,6 @@ package dev.custodian.platform.health;
 
 import dev.custodian.platform.config.Settings;
 import dev.custodian.platform.storage.DataRoot;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -26,18 +25,19 @@ public class DataRootHealth implements HealthCheck {
     @Inject
     Settings settings;
 
-    private long minFree;
-
-    @PostConstruct
-    void init() {
-        minFree = settings.size("custodian.health.min-free-disk");
-    }
+    /**
+     * Read at the first call, not at construction: the health endpoint may call this check while the application is
+     * still deploying, and a setting that could not be read then must make one answer DOWN, not fail the bean.
+     */
+    private volatile long minFree = -1;
 
     @Override
     public HealthCheckResponse call() {
-        var response = HealthCheckResponse.named("data-root").withData("path", dataRoot.root().toString())
-                .withData("minFreeBytes", minFree);
+        var response = HealthCheckResponse.named("data-root");
         try {
+            response.withData("path", dataRoot.root().toString());
+            long minFree = minFree();
+            response.withData("minFreeBytes", minFree);
             long free = Files.getFileStore(dataRoot.root()).getUsableSpace();
             response.withData("freeBytes", free);
             Path probe = Files.createTempFile(dataRoot.temp(), ".health-", ".probe");
@@ -46,5 +46,12 @@ public class DataRootHealth implements HealthCheck {
         } catch (IOException | RuntimeException e) {
             return response.down().withData("error", String.valueOf(e.getMessage())).build();
         }
+    }
+
+    private long minFree() {
+        if (minFree < 0) {
+            minFree = settings.size("custodian.health.min-free-disk");
+        }
+        return minFree;
     }
 }
