@@ -35,5 +35,6 @@ EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=90s --retries=3 \
     CMD wget -q -O /dev/null http://127.0.0.1:8080/health/ready || exit 1
 ENTRYPOINT ["tini", "--", "java", "-XX:MaxRAMPercentage=75", "-jar", "payara-micro.jar", "--nocluster", "--port", "8080", \
-            "--contextroot", "/", "--logproperties", "server-config/payara/logging-json.properties"]
+            "--contextroot", "/", "--logproperties", "server-config/payara/logging-json.properties", \
+            "--prebootcommandfile", "server-config/payara/http-listener.asadmin"]
 CMD ["--postbootcommandfile", "server-config/payara/h2.asadmin", "--deploy", "custodian.war"]
