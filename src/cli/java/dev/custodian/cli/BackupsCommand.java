@@ -116,7 +116,7 @@ final class BackupsCommand {
             out.append("  (no removal of ").append(environment).append(" listed)\n");
         }
         out.append('\n').append("All environments: ").append(matched).append(" backup(s) would be removed, ")
-                .append(Format.bytes(backups == null ? 0 : RunReport.number(backups, "bytesFreed"))).append(".\n");
+                .append(Format.bytes(backups == null ? 0 : RunReport.size(backups, true))).append(".\n");
         if (matched > listed) {
             out.append("The report lists only ").append(listed).append(" of them: this environment may have more than shown.\n");
         }

@@ -33,6 +33,7 @@ final class RunReport {
     }
 
     static String table(JsonObject run) {
+        boolean dry = run.getBoolean("dryRun", false);
         Table table = new Table(1, "TARGET", "MATCHED", "DELETED", "SIZE", "ERRORS", "TOOK");
         long matched = 0;
         long deleted = 0;
@@ -42,15 +43,23 @@ final class RunReport {
             if (!(entry.getValue() instanceof JsonObject t)) {
                 continue;
             }
-            table.row(entry.getKey(), number(t, "matched"), number(t, "deleted"), Format.bytes(number(t, "bytesFreed")),
+            table.row(entry.getKey(), number(t, "matched"), number(t, "deleted"), Format.bytes(size(t, dry)),
                     number(t, "errors"), t.containsKey("durationMs") ? Format.millis(number(t, "durationMs")) : "-");
             matched += number(t, "matched");
             deleted += number(t, "deleted");
-            bytes += number(t, "bytesFreed");
+            bytes += size(t, dry);
             errors += number(t, "errors");
         }
         table.row("total", matched, deleted, Format.bytes(bytes), errors, "");
         return table.render();
+    }
+
+    /**
+     * The bytes a target's row shows: what a real run freed, or what a dry run would free ({@code bytesMatched}; a
+     * dry run frees nothing, so its {@code bytesFreed} is 0).
+     */
+    static long size(JsonObject target, boolean dry) {
+        return dry && target.containsKey("bytesMatched") ? number(target, "bytesMatched") : number(target, "bytesFreed");
     }
 
     /** The sample of each target: ids and paths, with the server's reason where it gives one. */

@@ -64,7 +64,7 @@ final class RunsCommand implements Callable<Integer> {
             boolean dry = run.getBoolean("dryRun", true);
             table.row(Format.shortId(run.getString("id", null)), Format.instant(run.getString("startedAt", null), ZoneId.systemDefault()),
                     run.getString("trigger", "-"), run.getString("principal", "-"), dry ? "dry" : "real", run.getString("status", "-"),
-                    dry ? "-" : deleted, Format.bytes(freed), errors, Format.millis(took));
+                    dry ? "-" : deleted, dry ? "-" : Format.bytes(freed), errors, Format.millis(took));
         }
         client.say(out, table.isEmpty() ? "No cleanup runs yet.\n" : table.render());
         return ExitCode.DONE;

@@ -62,6 +62,16 @@ class TableTest {
     }
 
     @Test
+    void a_dry_run_shows_the_bytes_it_would_free_not_the_zero_it_freed() {
+        String text = RunReport.table(json("""
+                {"id": "9", "dryRun": true, "status": "SUCCEEDED", "targets": {"files": {"matched": 3, "deleted": 0,
+                 "bytesMatched": 420045, "bytesFreed": 0, "errors": 0, "durationMs": 14}}}"""));
+
+        assertThat(text).contains("files         3        0  410.2 KiB");
+        assertThat(text).contains("total         3        0  410.2 KiB");
+    }
+
+    @Test
     void the_progress_line_shows_the_run_its_time_and_each_target_reported_so_far() {
         JsonObject running = json("""
                 {"id": "0123456789abcdef", "status": "RUNNING",
