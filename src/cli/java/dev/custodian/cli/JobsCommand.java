@@ -22,9 +22,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code custodian jobs list|get|submit|cancel}: a user's own jobs (an admin's: everyone's). */
-@Command(name = "jobs", description = "List, show, submit and cancel jobs (users see their own, admins all).",
-        subcommands = {JobsCommand.ListJobs.class, JobsCommand.Get.class, JobsCommand.Submit.class, JobsCommand.Cancel.class})
+/** {@code custodian jobs list|get|submit|cancel|retry}: a user's own jobs (an admin's: everyone's). */
+@Command(name = "jobs", description = "List, show, submit, cancel and retry jobs (users see their own, admins all).",
+        subcommands = {JobsCommand.ListJobs.class, JobsCommand.Get.class, JobsCommand.Submit.class, JobsCommand.Cancel.class,
+                JobsCommand.Retry.class})
 final class JobsCommand {
 
     @Command(name = "list", description = "Jobs, newest first, one page at a time.")
@@ -75,24 +76,6 @@ final class JobsCommand {
                 text.append("More: custodian jobs list --cursor ").append(next.getString()).append('\n');
             }
             client.say(out, text.toString());
-            return ExitCode.DONE;
-        }
-    }
-
-    @Command(name = "get", description = "One job: its fields, payload, result and error.")
-    static final class Get implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        ClientOptions client;
-        @Parameters(paramLabel = "JOB", description = "The job's id.")
-        String id;
-
-        @Override
-        public Integer call() {
-            Api api = client.api();
-            Reply reply = api.expect(api.get("/api/jobs/" + Paths.segment(id)), "read this job", false, 200);
-            show(spec.commandLine().getOut(), client, reply);
             return ExitCode.DONE;
         }
     }
@@ -171,8 +154,11 @@ final class JobsCommand {
         }
     }
 
-    @Command(name = "cancel", description = "Cancel a PENDING or RUNNING job.")
-    static final class Cancel implements Callable<Integer> {
+    /**
+     * A call about one job whose answer is that job: {@code get}, {@code cancel}, {@code retry}. Each names its
+     * request and what it does (for the error message), and shows the job the server answers.
+     */
+    abstract static class OneJob implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Mixin
@@ -180,12 +166,56 @@ final class JobsCommand {
         @Parameters(paramLabel = "JOB", description = "The job's id.")
         String id;
 
+        abstract Reply send(Api api, String path);
+
+        abstract String action();
+
         @Override
         public Integer call() {
             Api api = client.api();
-            Reply reply = api.expect(api.post("/api/jobs/" + Paths.segment(id) + "/cancel", ""), "cancel this job", false, 200);
+            Reply reply = api.expect(send(api, "/api/jobs/" + Paths.segment(id)), action(), false, 200, 201);
             show(spec.commandLine().getOut(), client, reply);
             return ExitCode.DONE;
+        }
+    }
+
+    @Command(name = "get", description = "One job: its fields, payload, result and error.")
+    static final class Get extends OneJob {
+        @Override
+        Reply send(Api api, String path) {
+            return api.get(path);
+        }
+
+        @Override
+        String action() {
+            return "read this job";
+        }
+    }
+
+    @Command(name = "cancel", description = "Cancel a PENDING or RUNNING job.")
+    static final class Cancel extends OneJob {
+        @Override
+        Reply send(Api api, String path) {
+            return api.post(path + "/cancel", "");
+        }
+
+        @Override
+        String action() {
+            return "cancel this job";
+        }
+    }
+
+    @Command(name = "retry", description = "Submit a new job with a finished job's type, payload, timeout and attempts "
+            + "(its retryOf is the original); prints the new job.")
+    static final class Retry extends OneJob {
+        @Override
+        Reply send(Api api, String path) {
+            return api.post(path + "/retry", "");
+        }
+
+        @Override
+        String action() {
+            return "retry this job";
         }
     }
 
