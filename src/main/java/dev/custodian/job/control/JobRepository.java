@@ -235,17 +235,18 @@ public class JobRepository {
     }
 
     /**
-     * Finished jobs since {@code since} per bucket of {@code stepSeconds} and status (index job_status_finished_idx,
+     * Finished jobs in {@code [since, until)} per bucket of {@code stepSeconds} and status (index job_status_finished_idx,
      * one range per finished status): rows of {@code [bucket number, status, count]}, bucket = epoch second / step.
      */
     @SuppressWarnings("unchecked")
-    public List<Object[]> finishedPerBucket(Caller caller, Instant since, long stepSeconds) {
+    public List<Object[]> finishedPerBucket(Caller caller, Instant since, Instant until, long stepSeconds) {
         String owner = caller.admin() ? "" : " AND owner = :owner";
         Query q = em.createNativeQuery("SELECT b, status, COUNT(*) FROM ("
                         + " SELECT FLOOR(EXTRACT(EPOCH FROM finished_at) / " + stepSeconds + ") AS b, status FROM job"
-                        + " WHERE status IN ('COMPLETED', 'FAILED', 'CANCELLED') AND finished_at >= :since" + owner
-                        + ") t GROUP BY b, status")
-                .setParameter("since", since);
+                        + " WHERE status IN ('COMPLETED', 'FAILED', 'CANCELLED') AND finished_at >= :since"
+                        + " AND finished_at < :until" + owner + ") t GROUP BY b, status")
+                .setParameter("since", since)
+                .setParameter("until", until);
         if (!caller.admin()) {
             q.setParameter("owner", caller.name());
         }

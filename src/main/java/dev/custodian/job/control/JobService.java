@@ -35,6 +35,9 @@ public class JobService {
     NodeIdentity node;
 
     @Inject
+    Throughput throughput;
+
+    @Inject
     Clock clock;
 
     /** Inserts a submitted job and its SUBMITTED event. */
@@ -161,21 +164,15 @@ public class JobService {
     }
 
     private JobStats.Series series(Caller caller, Instant now, long step, int buckets) {
-        long last = now.getEpochSecond() / step;
-        long first = last - buckets + 1;
-        long[][] counts = new long[3][buckets];
-        for (Object[] row : jobs.finishedPerBucket(caller, Instant.ofEpochSecond(first * step), step)) {
-            int bucket = (int) (((Number) row[0]).longValue() - first);
-            int series = switch (JobStatus.valueOf(row[1].toString())) {
-                case COMPLETED -> 0;
-                case FAILED -> 1;
-                default -> 2;
-            };
-            if (bucket >= 0 && bucket < buckets) {
-                counts[series][bucket] += ((Number) row[2]).longValue();
+        long first = now.getEpochSecond() / step - buckets + 1;
+        long[][] counts = throughput.series(caller, now, step, first, buckets);
+        long[][] bySeries = new long[3][buckets];
+        for (int i = 0; i < buckets; i++) {
+            for (int s = 0; s < 3; s++) {
+                bySeries[s][i] = counts[i][s];
             }
         }
-        return new JobStats.Series(Instant.ofEpochSecond(first * step), step, boxed(counts[0]), boxed(counts[1]), boxed(counts[2]));
+        return new JobStats.Series(Instant.ofEpochSecond(first * step), step, boxed(bySeries[0]), boxed(bySeries[1]), boxed(bySeries[2]));
     }
 
     private static List<Long> boxed(long[] values) {
