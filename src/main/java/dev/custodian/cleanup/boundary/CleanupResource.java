@@ -133,6 +133,12 @@ public class CleanupResource {
     @Path("runs")
     @Operation(summary = "Run history", description = "Newest first; limit (1-500, default 20), cursor, dryRun=, trigger=, "
             + "status=. A JSON array; a Link header with rel=\"next\" points at the next page. An unknown parameter is a 400.")
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameters({
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "limit", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY, description = "1-500, default 20"),
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "cursor", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY, description = "from the Link rel=next of the previous page"),
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "dryRun", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY, description = "true or false"),
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "trigger", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY, description = "api, schedule or startup"),
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "status", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY, description = "RUNNING, SUCCEEDED, FAILED or ABORTED")})
     public Response history() {
         RunHistoryParameters p = RunHistoryParameters.parse(uriInfo.getQueryParameters());
         java.util.List<CleanupRun> rows = runs.page(p.filter(), p.afterAt(), p.afterId(), p.limit());

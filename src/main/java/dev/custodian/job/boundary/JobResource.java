@@ -38,6 +38,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 
 /** The jobs API (SPEC section 5) for users; admins see every job. */
 @org.eclipse.microprofile.openapi.annotations.tags.Tag(name = "jobs")
@@ -103,6 +106,17 @@ public class JobResource {
             + "createdAfter, createdBefore; sort createdAt|-createdAt|finishedAt|-finishedAt; deleted=true (admins) lists "
             + "soft-deleted jobs by purge time with purgeAt; count=true adds total (exact up to 10,000). An unknown "
             + "parameter is a 400.")
+    @Parameters({
+            @Parameter(name = "status", in = ParameterIn.QUERY, description = "PENDING, RUNNING, COMPLETED, FAILED or CANCELLED"),
+            @Parameter(name = "type", in = ParameterIn.QUERY, description = "job type"),
+            @Parameter(name = "owner", in = ParameterIn.QUERY, description = "admins: one owner's jobs"),
+            @Parameter(name = "createdAfter", in = ParameterIn.QUERY, description = "ISO instant, exclusive"),
+            @Parameter(name = "createdBefore", in = ParameterIn.QUERY, description = "ISO instant, exclusive"),
+            @Parameter(name = "sort", in = ParameterIn.QUERY, description = "createdAt, -createdAt (default), finishedAt, -finishedAt"),
+            @Parameter(name = "deleted", in = ParameterIn.QUERY, description = "admins: true lists soft-deleted jobs in purge order"),
+            @Parameter(name = "count", in = ParameterIn.QUERY, description = "true adds total and totalIsEstimate"),
+            @Parameter(name = "limit", in = ParameterIn.QUERY, description = "1-500, default 50"),
+            @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "nextCursor of the previous page")})
     public JobPageView list() {
         JobQuery query = JobListParameters.query(uriInfo.getQueryParameters());
         return JobPageView.of(jobs.list(caller(), query), purges);
