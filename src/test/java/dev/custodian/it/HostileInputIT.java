@@ -179,6 +179,35 @@ class HostileInputIT extends OnSharedServer {
                         .post("/api/jobs/" + CLAIMED + "/fail", "{\"workerId\":\"" + WORKER_ID + "\",\"retry\":\"no\"}").is(400, "retry"),
                 row("list limit 4294967297", alice).get("/api/jobs?limit=4294967297").is(400, "limit"),
                 row("cleanup history limit 4294967297", admin).get("/api/system/cleanup/runs?limit=4294967297").is(400, "limit"),
+                // issue 16: the list's and the history's new parameters, bulk actions and retries
+                row("an unknown list parameter", alice).get("/api/jobs?stauts=FAILED").is(400, "stauts"),
+                row("a list parameter given twice", alice).get("/api/jobs?status=FAILED&status=PENDING").is(400, "status"),
+                row("sort by a column that is not offered", alice).get("/api/jobs?sort=payload").is(400, "sort"),
+                row("createdAfter that is not an instant", alice).get("/api/jobs?createdAfter=yesterday").is(400, "createdAfter"),
+                row("createdBefore in the year 1,000,000,000", alice)
+                        .get("/api/jobs?createdBefore=%2B1000000000-01-01T00:00:00Z").is(400, "createdBefore"),
+                row("createdAfter after createdBefore", alice)
+                        .get("/api/jobs?createdAfter=2026-02-01T00:00:00Z&createdBefore=2026-01-01T00:00:00Z").is(400, "createdAfter"),
+                row("count=maybe", alice).get("/api/jobs?count=maybe").is(400, "count"),
+                row("deleted=true as a user", alice).get("/api/jobs?deleted=true").is(403, "admins"),
+                row("owner= someone else as a user", alice).get("/api/jobs?owner=bob").is(403, "admins"),
+                row("an unknown history parameter", admin).get("/api/system/cleanup/runs?dryrun=true").is(400, "dryrun"),
+                row("history status that does not exist", admin).get("/api/system/cleanup/runs?status=DONE").is(400, "status"),
+                row("history cursor that is not one", admin).get("/api/system/cleanup/runs?cursor=zzz").is(400, "cursor"),
+                row("bulk as a user", alice).post("/api/jobs/bulk", "{\"action\":\"delete\",\"filter\":{}}").is(403, ""),
+                row("bulk without an action", admin).post("/api/jobs/bulk", "{\"filter\":{}}").is(400, "action"),
+                row("bulk action purge", admin).post("/api/jobs/bulk", "{\"action\":\"purge\",\"filter\":{}}").is(400, "purge"),
+                row("bulk with an unknown filter", admin)
+                        .post("/api/jobs/bulk", "{\"action\":\"delete\",\"filter\":{\"colour\":\"red\"}}").is(400, "colour"),
+                row("bulk with a filter that is an array", admin).post("/api/jobs/bulk", "{\"action\":\"delete\",\"filter\":[]}").is(400, "filter"),
+                row("bulk expect -1", admin).post("/api/jobs/bulk", "{\"action\":\"delete\",\"expect\":-1}").is(400, "expect"),
+                row("bulk expect 1.5", admin).post("/api/jobs/bulk", "{\"action\":\"delete\",\"expect\":1.5}").is(400, "expect"),
+                row("bulk ids that are not ids", admin)
+                        .post("/api/jobs/bulk", "{\"action\":\"cancel\",\"ids\":[\"x\"]}").is(400, ""),
+                row("bulk with an expect that differs", admin)
+                        .post("/api/jobs/bulk", "{\"action\":\"cancel\",\"filter\":{\"status\":\"PENDING\"},\"expect\":7}").is(409, "expected 7"),
+                row("retry of a job that does not exist", alice)
+                        .post("/api/jobs/00000000-0000-0000-0000-000000000001/retry", "").is(404, ""),
                 row("backups keepDaily 1.5", admin)
                         .post("/api/system/cleanup", "{\"dryRun\":false,\"backups\":{\"keepDaily\":1.5}}").is(400, "backups.keepDaily"));
     }

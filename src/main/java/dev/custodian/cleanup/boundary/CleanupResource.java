@@ -41,6 +41,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -130,19 +131,26 @@ public class CleanupResource {
 
     @GET
     @Path("runs")
-    public JsonArray history(@QueryParam("limit") @DefaultValue("20") String limit) {
-        int max;
-        try {
-            max = Integer.parseInt(limit.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidCleanupRequestException("limit '" + limit + "' is not a number");
-        }
-        if (max < 1 || max > 500) {
-            throw new InvalidCleanupRequestException("limit must be between 1 and 500");
-        }
+    @Operation(summary = "Run history", description = "Newest first; limit (1-500, default 20), cursor, dryRun=, trigger=, "
+            + "status=. A JSON array; a Link header with rel=\"next\" points at the next page. An unknown parameter is a 400.")
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameters({
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "limit", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY, description = "1-500, default 20"),
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "cursor", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY, description = "from the Link rel=next of the previous page"),
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "dryRun", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY, description = "true or false"),
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "trigger", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY, description = "api, schedule or startup"),
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "status", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY, description = "RUNNING, SUCCEEDED, FAILED or ABORTED")})
+    public Response history() {
+        RunHistoryParameters p = RunHistoryParameters.parse(uriInfo.getQueryParameters());
+        java.util.List<CleanupRun> rows = runs.page(p.filter(), p.afterAt(), p.afterId(), p.limit());
         JsonArrayBuilder list = Json.createArrayBuilder();
-        runs.latest(max).forEach(run -> list.add(CleanupRunView.of(run)));
-        return list.build();
+        rows.stream().limit(p.limit()).forEach(run -> list.add(CleanupRunView.of(run)));
+        Response.ResponseBuilder response = Response.ok(list.build());
+        if (rows.size() > p.limit()) {
+            CleanupRun last = rows.get(p.limit() - 1);
+            String cursor = new dev.custodian.job.control.PageCursor(last.startedAt(), last.id()).encode();
+            response.link(uriInfo.getRequestUriBuilder().replaceQueryParam("cursor", cursor).build(), "next");
+        }
+        return response.build();
     }
 
     @GET

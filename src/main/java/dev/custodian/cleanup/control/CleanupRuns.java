@@ -47,6 +47,32 @@ public class CleanupRuns {
                 .setMaxResults(limit).getResultList();
     }
 
+    /**
+     * One page of the history, newest first, keyset-paged over {@code (startedAt, id)} after {@code afterAt}/{@code afterId}
+     * (both null for the first page); {@code limit + 1} rows, so the caller knows whether there is a next page.
+     */
+    public List<CleanupRun> page(RunFilter filter, Instant afterAt, UUID afterId, int limit) {
+        StringBuilder jpql = new StringBuilder("select r from CleanupRun r where 1 = 1");
+        filter.dryRun().ifPresent(d -> jpql.append(" and r.dryRun = :dryRun"));
+        filter.trigger().ifPresent(t -> jpql.append(" and r.trigger = :trigger"));
+        filter.status().ifPresent(s -> jpql.append(" and r.status = :status"));
+        if (afterAt != null) {
+            jpql.append(" and (r.startedAt < :afterAt or (r.startedAt = :afterAt and r.id < :afterId))");
+        }
+        var query = em.createQuery(jpql + " order by r.startedAt desc, r.id desc", CleanupRun.class);
+        filter.dryRun().ifPresent(d -> query.setParameter("dryRun", d));
+        filter.trigger().ifPresent(t -> query.setParameter("trigger", t));
+        filter.status().ifPresent(s -> query.setParameter("status", s));
+        if (afterAt != null) {
+            query.setParameter("afterAt", afterAt).setParameter("afterId", afterId);
+        }
+        return query.setMaxResults(limit + 1).getResultList();
+    }
+
+    /** The history's filters (SPEC section 5, "Lists"). */
+    public record RunFilter(Optional<Boolean> dryRun, Optional<String> trigger, Optional<CleanupRun.Status> status) {
+    }
+
     /** Every run still recorded as RUNNING. */
     public List<CleanupRun> running() {
         return em.createQuery("select r from CleanupRun r where r.status = :running", CleanupRun.class)

@@ -2,16 +2,16 @@ package dev.custodian.job.boundary;
 
 import dev.custodian.job.control.Caller;
 import dev.custodian.job.control.InvalidJobRequestException;
+import dev.custodian.job.control.JobBulk;
 import dev.custodian.job.control.JobConfig;
 import dev.custodian.job.control.JobOutput;
 import dev.custodian.job.control.JobQuery;
 import dev.custodian.job.control.JobService;
 import dev.custodian.job.control.JobSubmission;
-import dev.custodian.job.control.PageCursor;
 import dev.custodian.job.control.PayloadTooLargeException;
+import dev.custodian.job.control.PurgeSchedule;
 import dev.custodian.job.control.SubmitCommand;
 import dev.custodian.job.entity.Job;
-import dev.custodian.job.entity.JobStatus;
 import dev.custodian.platform.json.JsonText;
 import dev.custodian.platform.security.Allowed;
 import dev.custodian.platform.security.CallerRoles;
@@ -21,7 +21,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -43,6 +42,10 @@ import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 
 /** The jobs API (SPEC section 5) for users; admins see every job. */
 @org.eclipse.microprofile.openapi.annotations.tags.Tag(name = "jobs")
@@ -63,6 +66,12 @@ public class JobResource {
 
     @Inject
     CallerRoles callerRoles;
+
+    @Inject
+    JobBulk bulk;
+
+    @Inject
+    PurgeSchedule purges;
 
     @Context
     SecurityContext security;
@@ -100,12 +109,54 @@ public class JobResource {
     }
 
     @GET
-    public JobPageView list(@QueryParam("status") String status, @QueryParam("type") String type,
-                            @QueryParam("limit") @DefaultValue("50") String limit, @QueryParam("cursor") String cursor) {
-        JobQuery query = new JobQuery(Optional.ofNullable(status).filter(s -> !s.isBlank()).map(JobResource::status),
-                Optional.ofNullable(type).filter(t -> !t.isBlank()), number("limit", limit),
-                Optional.ofNullable(cursor).filter(c -> !c.isBlank()).map(PageCursor::decode));
-        return JobPageView.of(jobs.list(caller(), query));
+    @Operation(summary = "List jobs", description = "Newest first by default; filters status, type, owner (admins), "
+            + "createdAfter, createdBefore; sort createdAt|-createdAt|finishedAt|-finishedAt; deleted=true (admins) lists "
+            + "soft-deleted jobs by purge time with purgeAt; count=true adds total (exact up to 10,000). An unknown "
+            + "parameter is a 400.")
+    @Parameters({
+            @Parameter(name = "status", in = ParameterIn.QUERY, description = "PENDING, RUNNING, COMPLETED, FAILED or CANCELLED"),
+            @Parameter(name = "type", in = ParameterIn.QUERY, description = "job type"),
+            @Parameter(name = "owner", in = ParameterIn.QUERY, description = "admins: one owner's jobs"),
+            @Parameter(name = "createdAfter", in = ParameterIn.QUERY, description = "ISO instant, exclusive"),
+            @Parameter(name = "createdBefore", in = ParameterIn.QUERY, description = "ISO instant, exclusive"),
+            @Parameter(name = "sort", in = ParameterIn.QUERY, description = "createdAt, -createdAt (default), finishedAt, -finishedAt"),
+            @Parameter(name = "deleted", in = ParameterIn.QUERY, description = "admins: true lists soft-deleted jobs in purge order"),
+            @Parameter(name = "count", in = ParameterIn.QUERY, description = "true adds total and totalIsEstimate"),
+            @Parameter(name = "limit", in = ParameterIn.QUERY, description = "1-500, default 50"),
+            @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "nextCursor of the previous page")})
+    public JobPageView list() {
+        JobQuery query = JobListParameters.query(uriInfo.getQueryParameters());
+        return JobPageView.of(jobs.list(caller(), query), purges);
+    }
+
+    @GET
+    @Path("stats")
+    @Operation(summary = "Overview figures", description = "Visible jobs by status, and finished jobs per minute over the "
+            + "last hour and per hour over the last day (the caller's own jobs; admins all).")
+    public JobStatsView stats() {
+        return JobStatsView.of(jobs.stats(caller()));
+    }
+
+    @POST
+    @Path("bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed(Roles.ADMIN)
+    @Operation(summary = "Bulk action", description = "{action: cancel|delete|restore|retry, filter, ids?, expect?}: the "
+            + "action on every job matching the filter (and ids), in batches, audited; 409 and nothing changed when "
+            + "expect differs from the match count.")
+    public BulkView bulk(JsonValue body) {
+        BulkRequest request = BulkRequest.read(body);
+        return BulkView.of(bulk.apply(caller(), request.action(), request.filter().checkedFor(caller()), request.ids(),
+                request.expect()));
+    }
+
+    @POST
+    @Path("{id}/retry")
+    @Operation(summary = "Retry a finished job", description = "Submits a new job with the same type, payload, timeout and "
+            + "max attempts, owned by the original owner, with retryOf; 409 when the job has not finished or its input "
+            + "file is gone.")
+    public Response retry(@PathParam("id") String id) {
+        return created(jobs.retry(caller(), JobIds.parse(id)));
     }
 
     @GET
@@ -159,22 +210,6 @@ public class JobResource {
 
     private Caller caller() {
         return new Caller(security.getUserPrincipal().getName(), callerRoles.has(security, Roles.ADMIN));
-    }
-
-    private static JobStatus status(String text) {
-        try {
-            return JobStatus.valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidJobRequestException("status '" + text + "' is not one of " + List.of(JobStatus.values()));
-        }
-    }
-
-    private static int number(String name, String text) {
-        try {
-            return Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidJobRequestException(name + " '" + text + "' is not a number");
-        }
     }
 
     private static String mediaType(String fileName) {

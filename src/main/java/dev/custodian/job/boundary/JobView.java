@@ -11,13 +11,18 @@ import java.util.UUID;
 public record JobView(UUID id, String type, JobStatus status, JsonValue payload, JsonValue result, String error,
                       int attempts, int maxAttempts, int timeoutSeconds, String owner, String workerId,
                       Instant leaseExpiresAt, Instant createdAt, Instant startedAt, Instant finishedAt,
-                      Instant deletedAt, String inputFile, String outputFile) {
+                      Instant deletedAt, String inputFile, String outputFile, UUID retryOf, Instant purgeAt) {
 
     public static JobView of(Job job) {
+        return of(job, null);
+    }
+
+    /** With {@code purgeAt}, when a soft-deleted job will be purged (the deleted list). */
+    public static JobView of(Job job, Instant purgeAt) {
         return new JobView(job.id(), job.type(), job.status(), json(job.payload()), json(job.result()), job.error(),
                 job.attempts(), job.maxAttempts(), job.timeoutSeconds(), job.owner(), job.workerId(),
                 job.leaseExpiresAt(), job.createdAt(), job.startedAt(), job.finishedAt(), job.deletedAt(),
-                job.inputFile(), job.outputFile());
+                job.inputFile(), job.outputFile(), job.retryOf(), purgeAt);
     }
 
     /**

@@ -73,6 +73,22 @@ public class JobFiles {
         return dataRoot.output();
     }
 
+    /**
+     * A copy of input file {@code name} as the input of job {@code id} (a retry owns its own copy, since each job's
+     * input is deleted when it finishes); empty when the file is gone or not a regular file of ours.
+     */
+    public java.util.Optional<String> copyInput(String name, UUID id) {
+        java.util.Optional<java.nio.channels.SeekableByteChannel> source = dataRoot.openForReading(inputPath(name));
+        if (source.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        try (InputStream in = java.nio.channels.Channels.newInputStream(source.get())) {
+            return java.util.Optional.of(storeInput(id, in, Long.MAX_VALUE));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public void deleteInput(String name) {
         delete(inputPath(name));
     }

@@ -1,10 +1,12 @@
 package dev.custodian.job.control;
 
-import dev.custodian.job.entity.JobStatus;
 import java.util.Optional;
 
-/** A page request of the job list: optional filters, a page size and where the previous page ended. */
-public record JobQuery(Optional<JobStatus> status, Optional<String> type, int limit, Optional<PageCursor> after) {
+/**
+ * A page request of the job list: a filter, an order, a page size, where the previous page ended and whether to
+ * count the matches. The soft-deleted list ({@code filter.deleted()}) is always in purge order, oldest deletion first.
+ */
+public record JobQuery(JobFilter filter, JobSort sort, int limit, Optional<PageCursor> after, boolean count) {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;

@@ -10,7 +10,11 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
+import jakarta.persistence.Query;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -158,31 +162,102 @@ public class JobRepository {
         return counts;
     }
 
-    /** Newest first; a user's own jobs, or everyone's for an admin. Soft-deleted jobs are hidden. */
-    public JobPage page(Caller caller, JobQuery query) {
-        StringBuilder jpql = new StringBuilder("select j from Job j where j.deletedAt is null");
-        if (!caller.admin()) {
-            jpql.append(" and j.owner = :owner");
-        }
-        query.status().ifPresent(s -> jpql.append(" and j.status = :status"));
-        query.type().ifPresent(t -> jpql.append(" and j.type = :type"));
-        query.after().ifPresent(c -> jpql.append(" and (j.createdAt < :cAt or (j.createdAt = :cAt and j.id < :cId))"));
-        jpql.append(" order by j.createdAt desc, j.id desc");
+    /** Counts stop here: above it {@code total} is a lower bound marked as an estimate. */
+    public static final int COUNT_CAP = 10_000;
 
-        TypedQuery<Job> q = em.createQuery(jpql.toString(), Job.class).setMaxResults(query.limit() + 1);
+    /**
+     * One page in the query's order, keyset-paged over {@code (sort column, id)}; soft-deleted jobs
+     * ({@code deleted=true}) by deletion time, oldest first, which is purge order. With {@code count}, the matches are
+     * counted up to {@link #COUNT_CAP} + 1 by reading ids from the same index.
+     */
+    public JobPage page(Caller caller, JobQuery query) {
+        JobWhere where = JobWhere.of(caller, query.filter());
+        String key = query.filter().deleted() ? "deletedAt" : query.sort().field();
+        boolean descending = !query.filter().deleted() && query.sort().descending();
+        if (key.equals("finishedAt")) {
+            where.add("j.finishedAt is not null");
+        }
+        JobWhere counted = JobWhere.of(caller, query.filter());
+        if (key.equals("finishedAt")) {
+            counted.add("j.finishedAt is not null");
+        }
+        String cmp = descending ? "<" : ">";
+        query.after().ifPresent(c -> where.add("(j." + key + " " + cmp + " :cAt or (j." + key + " = :cAt and j.id " + cmp + " :cId))")
+                .param("cAt", c.createdAt()).param("cId", c.id()));
+        String direction = descending ? " desc" : "";
+        List<Job> rows = where.bind(em.createQuery("select j from Job j" + where.jpql()
+                        + " order by j." + key + direction + ", j.id" + direction, Job.class))
+                .setMaxResults(query.limit() + 1)
+                .getResultList();
+        OptionalLong total = query.count() ? OptionalLong.of(count(counted)) : OptionalLong.empty();
+        if (rows.size() <= query.limit()) {
+            return new JobPage(rows, Optional.empty(), total);
+        }
+        List<Job> items = List.copyOf(rows.subList(0, query.limit()));
+        Job last = items.get(items.size() - 1);
+        return new JobPage(items, Optional.of(new PageCursor(keyOf(last, key), last.id())), total);
+    }
+
+    /** How many jobs match, up to {@link #COUNT_CAP} + 1. */
+    public long count(Caller caller, JobFilter filter) {
+        return count(JobWhere.of(caller, filter));
+    }
+
+    private long count(JobWhere where) {
+        return where.bind(em.createQuery("select j.id from Job j" + where.jpql(), UUID.class))
+                .setMaxResults(COUNT_CAP + 1)
+                .getResultList().size();
+    }
+
+    /** The next {@code max} ids matching, in id order after {@code afterId}; bulk actions walk them in batches. */
+    public List<UUID> matchingIds(Caller caller, JobFilter filter, Optional<Collection<UUID>> only, UUID afterId, int max) {
+        JobWhere where = JobWhere.of(caller, filter);
+        only.ifPresent(where::ids);
+        if (afterId != null) {
+            where.add("j.id > :afterId", "afterId", afterId);
+        }
+        return where.bind(em.createQuery("select j.id from Job j" + where.jpql() + " order by j.id", UUID.class))
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /** Visible jobs per status, a user's own or everyone's (index job_live_status_idx / job_owner_status_idx). */
+    public Map<JobStatus, Long> countByStatus(Caller caller) {
+        Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
+        for (JobStatus status : JobStatus.values()) {
+            counts.put(status, 0L);
+        }
+        JobWhere where = JobWhere.of(caller, JobFilter.ALL);
+        where.bind(em.createQuery("select j.status, count(j) from Job j" + where.jpql() + " group by j.status", Object[].class))
+                .getResultList()
+                .forEach(row -> counts.put((JobStatus) row[0], (Long) row[1]));
+        return counts;
+    }
+
+    /**
+     * Finished jobs in {@code [since, until)} per bucket of {@code stepSeconds} and status (index job_status_finished_idx,
+     * one range per finished status): rows of {@code [bucket number, status, count]}, bucket = epoch second / step.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> finishedPerBucket(Caller caller, Instant since, Instant until, long stepSeconds) {
+        String owner = caller.admin() ? "" : " AND owner = :owner";
+        Query q = em.createNativeQuery("SELECT b, status, COUNT(*) FROM ("
+                        + " SELECT FLOOR(EXTRACT(EPOCH FROM finished_at) / " + stepSeconds + ") AS b, status FROM job"
+                        + " WHERE status IN ('COMPLETED', 'FAILED', 'CANCELLED') AND finished_at >= :since"
+                        + " AND finished_at < :until" + owner + ") t GROUP BY b, status")
+                .setParameter("since", since)
+                .setParameter("until", until);
         if (!caller.admin()) {
             q.setParameter("owner", caller.name());
         }
-        query.status().ifPresent(s -> q.setParameter("status", s));
-        query.type().ifPresent(t -> q.setParameter("type", t));
-        query.after().ifPresent(c -> q.setParameter("cAt", c.createdAt()).setParameter("cId", c.id()));
+        return q.getResultList();
+    }
 
-        List<Job> rows = q.getResultList();
-        if (rows.size() <= query.limit()) {
-            return new JobPage(rows, Optional.empty());
-        }
-        List<Job> items = rows.subList(0, query.limit());
-        Job last = items.get(items.size() - 1);
-        return new JobPage(List.copyOf(items), Optional.of(new PageCursor(last.createdAt(), last.id())));
+    private static Instant keyOf(Job job, String key) {
+        return switch (key) {
+            case "finishedAt" -> job.finishedAt();
+            case "deletedAt" -> job.deletedAt();
+            default -> job.createdAt();
+        };
     }
 }

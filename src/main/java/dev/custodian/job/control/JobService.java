@@ -2,6 +2,7 @@ package dev.custodian.job.control;
 
 import dev.custodian.job.entity.Job;
 import dev.custodian.job.entity.JobEvent;
+import dev.custodian.job.entity.IllegalJobTransitionException;
 import dev.custodian.job.entity.JobStatus;
 import dev.custodian.platform.NodeIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +35,9 @@ public class JobService {
     NodeIdentity node;
 
     @Inject
+    Throughput throughput;
+
+    @Inject
     Clock clock;
 
     /** Inserts a submitted job and its SUBMITTED event. */
@@ -59,6 +63,7 @@ public class JobService {
     }
 
     public JobPage list(Caller caller, JobQuery query) {
+        query.filter().checkedFor(caller);
         return jobs.page(caller, query);
     }
 
@@ -93,6 +98,85 @@ public class JobService {
         Job job = jobs.lock(id).filter(j -> caller.maySee(j.owner())).orElseThrow(() -> new JobNotFoundException(id));
         timeline.record(job, job.restore(caller.name(), now()));
         return job;
+    }
+
+    /**
+     * Submits a new job like finished job {@code id} (type, payload, timeout, max attempts, owner) with
+     * {@code retryOf} set; the input file, if the job had one, is copied for the new job.
+     *
+     * @throws JobConflictException when the job has not finished, or its input file is gone
+     */
+    public Job retry(Caller caller, UUID id) {
+        Job original = lockVisible(caller, id, false);
+        return retryOf(original);
+    }
+
+    private Job retryOf(Job original) {
+        if (!original.status().isFinished()) {
+            throw new JobConflictException("Job " + original.id() + " is " + original.status()
+                    + "; only a finished job can be retried");
+        }
+        UUID id = UUID.randomUUID();
+        String input = null;
+        if (original.inputFile() != null) {
+            input = files.copyInput(original.inputFile(), id).orElseThrow(() -> new JobConflictException("Job "
+                    + original.id() + " cannot be retried: its input file is gone (deleted when the job finished)"));
+        }
+        Job retry = Job.retryOf(original, id, input, now());
+        jobs.add(retry);
+        timeline.record(retry, retry.submitted(node.id()));
+        return retry;
+    }
+
+    /**
+     * One batch of a bulk action, in one transaction: each job is locked, checked against the filter again (it may
+     * have changed since it was listed) and changed; a job the action does not apply to is skipped.
+     */
+    public BulkTally applyBatch(Caller caller, BulkAction action, JobFilter filter, List<UUID> ids) {
+        List<UUID> stillMatching = jobs.matchingIds(caller, filter, java.util.Optional.of(ids), null, ids.size());
+        int applied = 0;
+        int skipped = ids.size() - stillMatching.size();
+        for (UUID id : stillMatching) {
+            Job job = jobs.lock(id).orElse(null);
+            if (job == null || job.isDeleted() != filter.deleted()) {
+                skipped++;
+                continue;
+            }
+            try {
+                switch (action) {
+                    case CANCEL -> timeline.record(job, job.cancel(caller.name(), now()));
+                    case DELETE -> timeline.record(job, job.softDelete(caller.name(), now()));
+                    case RESTORE -> timeline.record(job, job.restore(caller.name(), now()));
+                    case RETRY -> retryOf(job);
+                }
+                applied++;
+            } catch (IllegalJobTransitionException | JobConflictException e) {
+                skipped++;
+            }
+        }
+        return new BulkTally(applied, skipped);
+    }
+
+    /** Counts by status and finished jobs over the last hour (per minute) and day (per hour). */
+    public JobStats stats(Caller caller) {
+        Instant now = clock.instant();
+        return new JobStats(now, jobs.countByStatus(caller), series(caller, now, 60, 60), series(caller, now, 3600, 24));
+    }
+
+    private JobStats.Series series(Caller caller, Instant now, long step, int buckets) {
+        long first = now.getEpochSecond() / step - buckets + 1;
+        long[][] counts = throughput.series(caller, now, step, first, buckets);
+        long[][] bySeries = new long[3][buckets];
+        for (int i = 0; i < buckets; i++) {
+            for (int s = 0; s < 3; s++) {
+                bySeries[s][i] = counts[i][s];
+            }
+        }
+        return new JobStats.Series(Instant.ofEpochSecond(first * step), step, boxed(bySeries[0]), boxed(bySeries[1]), boxed(bySeries[2]));
+    }
+
+    private static List<Long> boxed(long[] values) {
+        return java.util.Arrays.stream(values).boxed().toList();
     }
 
     private Job lockVisible(Caller caller, UUID id, boolean includeDeleted) {

@@ -6,7 +6,8 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * Keyset position in the newest-first job list: the {@code (createdAt, id)} of the last job on the previous page,
+ * Keyset position in the job list: the sort key ({@code createdAt}, or {@code finishedAt}/{@code deletedAt} in those
+ * orders) and id of the last job on the previous page,
  * opaque to clients (URL-safe base64). Stable while jobs are added, unlike an offset.
  */
 public record PageCursor(Instant createdAt, UUID id) {

@@ -85,6 +85,10 @@ public class Job {
     @Column(name = "output_file", length = 255)
     private String outputFile;
 
+    /** The job this one was submitted to retry (SPEC section 5, bulk actions); null for a fresh submission. */
+    @Column(name = "retry_of", updatable = false)
+    private UUID retryOf;
+
     @Version
     private long version;
 
@@ -111,6 +115,17 @@ public class Job {
             throw new IllegalArgumentException("maxAttempts and timeoutSeconds must be at least 1");
         }
         return new Job(id, type, payload, maxAttempts, timeoutSeconds, owner, inputFile, now);
+    }
+
+    /**
+     * A new PENDING job with {@code original}'s type, payload, timeout, max attempts and owner, marked as its retry;
+     * the original never changes (finished jobs keep their status).
+     */
+    public static Job retryOf(Job original, UUID id, String inputFile, Instant now) {
+        Job retry = submit(id, original.type, original.payload, original.maxAttempts, original.timeoutSeconds,
+                original.owner, inputFile, now);
+        retry.retryOf = original.id;
+        return retry;
     }
 
     public JobEvent submitted(String nodeId) {
@@ -308,5 +323,6 @@ public class Job {
     public Instant deletedAt() { return deletedAt; }
     public String inputFile() { return inputFile; }
     public String outputFile() { return outputFile; }
+    public UUID retryOf() { return retryOf; }
     public boolean isDeleted() { return deletedAt != null; }
 }
