@@ -253,7 +253,7 @@ class CliIT extends OnSharedServer {
     }
 
     @Test
-    void jobs_are_submitted_with_a_file_listed_shown_and_cancelled() throws IOException {
+    void jobs_are_submitted_with_a_file_listed_shown_cancelled_and_retried() throws IOException {
         Path input = Files.writeString(Files.createTempFile("cli-input", ".txt"), "hello ".repeat(100));
         Run submitted = as("alice", "alice-pw", "jobs", "submit", "-q", "--type", "gzip", "--file", input.toString());
         Files.delete(input);
@@ -269,6 +269,16 @@ class CliIT extends OnSharedServer {
         Run cancelled = as("alice", "alice-pw", "jobs", "cancel", pending, "--json");
         assertThat(cancelled.exit()).as(cancelled.err()).isZero();
         assertThat(Json.createReader(new StringReader(cancelled.out())).readObject().getString("status")).isEqualTo("CANCELLED");
+
+        Run retried = as("alice", "alice-pw", "jobs", "retry", pending, "--json");
+        assertThat(retried.exit()).as(retried.err()).isZero();
+        JsonObject again = retried.object();
+        assertThat(again.getString("retryOf")).isEqualTo(pending);
+        assertThat(again.getString("id")).isNotEqualTo(pending);
+        assertThat(again.getString("status")).isEqualTo("PENDING");
+        Run gone = as("alice", "alice-pw", "jobs", "retry", id);
+        assertThat(gone.exit()).as("a gzip job's input is deleted when it ends: " + gone.err()).isEqualTo(1);
+        assertThat(gone.err()).contains("(409)");
     }
 
     @Test
