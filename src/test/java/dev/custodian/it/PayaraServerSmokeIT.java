@@ -95,18 +95,18 @@ class PayaraServerSmokeIT {
     static final class ServerLogOnFailure implements TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
 
         @Override
-        public void handleTestExecutionException(ExtensionContext context, Throwable thrown) {
+        public void handleTestExecutionException(ExtensionContext context, Throwable thrown) throws Throwable {
             throw withLog(thrown);
         }
 
         @Override
-        public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable thrown) {
+        public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable thrown) throws Throwable {
             throw withLog(thrown);
         }
 
-        private static AssertionError withLog(Throwable thrown) {
+        private static Throwable withLog(Throwable thrown) {
             if (thrown.getMessage() != null && thrown.getMessage().contains(SERVER.log().toString())) {
-                return new AssertionError(thrown.getMessage(), thrown); // the setup's message has it already
+                return thrown; // the setup's message has it already
             }
             return new AssertionError(thrown.getMessage() + "\n--- " + SERVER.log() + " (last lines) ---\n" + SERVER.logTail(), thrown);
         }
