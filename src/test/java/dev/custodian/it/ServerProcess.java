@@ -111,7 +111,7 @@ public final class ServerProcess implements AutoCloseable {
         return work.resolve("data");
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }
