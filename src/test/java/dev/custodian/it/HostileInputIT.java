@@ -40,6 +40,8 @@ class HostileInputIT extends OnSharedServer {
     private static final long FIFTY_MB = 50L * 1024 * 1024;
     private static final String CLAIMED = "{claimed}";
     private static final String WORKER_ID = "w-1";
+    /** A well-formed job id of no job ({@code {claimed}} can be replaced only once in a body). */
+    private static final String SOME_ID = "00000000-0000-4000-8000-000000000001";
 
     /** One hostile request and the answer it must get. */
     record Row(String name, String method, String path, Map<String, String> headers, Generated body, int status,
@@ -197,8 +199,8 @@ class HostileInputIT extends OnSharedServer {
                         .post("/api/jobs/completions", "{\"workerId\":\"" + WORKER_ID + "\",\"items\":[{\"id\":\"" + CLAIMED
                                 + "\"},{\"id\":\"nope\"}]}").is(400, "items[1].id"),
                 row("completions with one id twice", worker)
-                        .post("/api/jobs/completions", "{\"workerId\":\"" + WORKER_ID + "\",\"items\":[{\"id\":\"" + CLAIMED
-                                + "\"},{\"id\":\"" + CLAIMED + "\"}]}").is(400, "twice"),
+                        .post("/api/jobs/completions", "{\"workerId\":\"" + WORKER_ID + "\",\"items\":[{\"id\":\"" + SOME_ID
+                                + "\"},{\"id\":\"" + SOME_ID + "\"}]}").is(400, "twice"),
                 row("completions with result and error", worker)
                         .post("/api/jobs/completions", "{\"workerId\":\"" + WORKER_ID + "\",\"items\":[{\"id\":\"" + CLAIMED
                                 + "\",\"result\":1,\"error\":\"x\"}]}").is(400, "exclude"),
