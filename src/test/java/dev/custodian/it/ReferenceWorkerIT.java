@@ -82,7 +82,7 @@ class ReferenceWorkerIT extends OnSharedServer {
             JsonObject job = alice.get("/api/jobs/" + id).object();
             assertThat(job.getString("status")).isEqualTo("PENDING");
             assertThat(job.getString("error")).contains("py-2 stopped before finishing");
-            assertThat(job.isNull("workerId") || !job.containsKey("workerId")).isTrue();
+            assertThat(!job.containsKey("workerId") || job.isNull("workerId")).as("no worker holds it").isTrue();
         }
         assertThat(Files.readString(log)).contains("5 handed back");
     }
