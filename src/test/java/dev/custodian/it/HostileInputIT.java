@@ -40,6 +40,8 @@ class HostileInputIT extends OnSharedServer {
     private static final long FIFTY_MB = 50L * 1024 * 1024;
     private static final String CLAIMED = "{claimed}";
     private static final String WORKER_ID = "w-1";
+    /** A well-formed job id of no job ({@code {claimed}} can be replaced only once in a body). */
+    private static final String SOME_ID = "00000000-0000-4000-8000-000000000001";
 
     /** One hostile request and the answer it must get. */
     record Row(String name, String method, String path, Map<String, String> headers, Generated body, int status,
@@ -209,7 +211,53 @@ class HostileInputIT extends OnSharedServer {
                 row("retry of a job that does not exist", alice)
                         .post("/api/jobs/00000000-0000-0000-0000-000000000001/retry", "").is(404, ""),
                 row("backups keepDaily 1.5", admin)
-                        .post("/api/system/cleanup", "{\"dryRun\":false,\"backups\":{\"keepDaily\":1.5}}").is(400, "backups.keepDaily"));
+                        .post("/api/system/cleanup", "{\"dryRun\":false,\"backups\":{\"keepDaily\":1.5}}").is(400, "backups.keepDaily"),
+                row("claim max 0", worker)
+                        .post("/api/jobs/claim", "{\"workerId\":\"w\",\"types\":[\"remote-thing\"],\"max\":0}").is(400, "max"),
+                row("claim max 101", worker)
+                        .post("/api/jobs/claim", "{\"workerId\":\"w\",\"types\":[\"remote-thing\"],\"max\":101}").is(400, "max"),
+                row("claim max \"5\"", worker)
+                        .post("/api/jobs/claim", "{\"workerId\":\"w\",\"types\":[\"remote-thing\"],\"max\":\"5\"}").is(400, "max"),
+                row("claim max 4294967297", worker)
+                        .post("/api/jobs/claim", "{\"workerId\":\"w\",\"types\":[\"remote-thing\"],\"max\":4294967297}").is(400, "max"),
+                row("completions without items", worker)
+                        .post("/api/jobs/completions", "{\"workerId\":\"" + WORKER_ID + "\"}").is(400, "items"),
+                row("completions items as an object", worker)
+                        .post("/api/jobs/completions", "{\"workerId\":\"" + WORKER_ID + "\",\"items\":{}}").is(400, "items"),
+                row("completions with a bad id in the second item", worker)
+                        .post("/api/jobs/completions", "{\"workerId\":\"" + WORKER_ID + "\",\"items\":[{\"id\":\"" + CLAIMED
+                                + "\"},{\"id\":\"nope\"}]}").is(400, "items[1].id"),
+                row("completions with one id twice", worker)
+                        .post("/api/jobs/completions", "{\"workerId\":\"" + WORKER_ID + "\",\"items\":[{\"id\":\"" + SOME_ID
+                                + "\"},{\"id\":\"" + SOME_ID + "\"}]}").is(400, "twice"),
+                row("completions with result and error", worker)
+                        .post("/api/jobs/completions", "{\"workerId\":\"" + WORKER_ID + "\",\"items\":[{\"id\":\"" + CLAIMED
+                                + "\",\"result\":1,\"error\":\"x\"}]}").is(400, "exclude"),
+                row("completions with retry as a string", worker)
+                        .post("/api/jobs/completions", "{\"workerId\":\"" + WORKER_ID + "\",\"items\":[{\"id\":\"" + CLAIMED
+                                + "\",\"error\":\"x\",\"retry\":\"no\"}]}").is(400, "items[0].retry"),
+                row("NUL in a completion's error", worker)
+                        .post("/api/jobs/completions", "{\"workerId\":\"" + WORKER_ID + "\",\"items\":[{\"id\":\"" + CLAIMED
+                                + "\",\"error\":\"a\\u0000b\"}]}").is(400, "NUL"),
+                row("completions with a 1.2M-character result", worker)
+                        .post("/api/jobs/completions", "{\"workerId\":\"" + WORKER_ID + "\",\"items\":[{\"id\":\"" + CLAIMED
+                                + "\",\"result\":\"" + "x".repeat(1_200_000) + "\"}]}").is(413, "result"),
+                row("completions from a user without the worker role", alice)
+                        .post("/api/jobs/completions", "{\"workerId\":\"w\",\"items\":[]}").is(403, ""),
+                row("batch without items", alice).post("/api/jobs/batch", "{}").is(400, "items"),
+                row("batch with no items", alice).post("/api/jobs/batch", "{\"items\":[]}").is(400, "items"),
+                row("batch of 1,001 jobs", alice)
+                        .post("/api/jobs/batch", "{\"items\":[" + "{\"type\":\"echo\"},".repeat(1000) + "{\"type\":\"echo\"}]}")
+                        .is(400, "at most 1000"),
+                row("batch whose third item has an unknown type", alice)
+                        .post("/api/jobs/batch", "{\"items\":[{\"type\":\"echo\"},{\"type\":\"echo\"},{\"type\":\"nope\"}]}")
+                        .is(400, "items[2]"),
+                row("batch whose second item has maxAttempts 1.5", alice)
+                        .post("/api/jobs/batch", "{\"items\":[{\"type\":\"echo\"},{\"type\":\"echo\",\"maxAttempts\":1.5}]}")
+                        .is(400, "items[1].maxAttempts"),
+                row("batch with a number as an item", alice).post("/api/jobs/batch", "{\"items\":[{\"type\":\"echo\"},5]}")
+                        .is(400, "items[1]"),
+                row("batch body that is an array", alice).post("/api/jobs/batch", "[{\"type\":\"echo\"}]").is(400, "JSON object"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -87,6 +87,17 @@ public class JobResource {
         return created(submission.submit(caller(), SubmitJobRequest.read(body).toCommand()));
     }
 
+    /** Up to 1,000 jobs, validated all-or-nothing and inserted in one transaction: 201 with the ids in order. */
+    @POST
+    @Path("batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response submitBatch(JsonValue body) {
+        List<Job> created = submission.submitAll(caller(), SubmitJobRequest.readBatch(body));
+        return Response.status(Response.Status.CREATED)
+                .entity(java.util.Map.of("ids", created.stream().map(job -> job.id().toString()).toList()))
+                .build();
+    }
+
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response submitUpload(List<EntityPart> parts, @HeaderParam("Content-Length") Long contentLength)

@@ -13,6 +13,8 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -95,6 +97,24 @@ public class JobSubmission {
 
     public Job submit(Caller caller, SubmitCommand command) {
         return inserts.record(new JobService.NewJob(caller, UUID.randomUUID(), validate(command, false), null));
+    }
+
+    /**
+     * Submits many jobs at once (SPEC: batch submission): all are validated first, a bad one refused with its index
+     * named ({@code items[3]: ...}) and nothing written; then all are inserted in one transaction, in order.
+     */
+    public List<Job> submitAll(Caller caller, List<SubmitCommand> commands) {
+        List<JobService.NewJob> valid = new ArrayList<>(commands.size());
+        for (int i = 0; i < commands.size(); i++) {
+            try {
+                valid.add(new JobService.NewJob(caller, UUID.randomUUID(), validate(commands.get(i), false), null));
+            } catch (PayloadTooLargeException e) {
+                throw new PayloadTooLargeException("items[" + i + "]: " + e.getMessage());
+            } catch (InvalidJobRequestException e) {
+                throw new InvalidJobRequestException("items[" + i + "]: " + e.getMessage());
+            }
+        }
+        return jobs.createAll(valid);
     }
 
     public Job submitWithFile(Caller caller, SubmitCommand command, InputStream content) {

@@ -131,6 +131,30 @@ public final class JsonFields {
         return Optional.of(new JsonFields(object.getJsonObject(name), prefix + name + "."));
     }
 
+    /**
+     * An array of objects, each read the same way with its fields named {@code name[i].field}; empty when absent or
+     * null. More than {@code max} items is refused (400) before any item is read.
+     */
+    public Optional<List<JsonFields>> objects(String name, int max) {
+        if (!has(name)) {
+            return Optional.empty();
+        }
+        if (!(object.get(name) instanceof JsonArray array)) {
+            throw invalid(name, "must be an array of objects");
+        }
+        if (array.size() > max) {
+            throw invalid(name, "holds " + array.size() + " items; at most " + max + " are allowed in one call");
+        }
+        List<JsonFields> items = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            if (array.get(i).getValueType() != JsonValue.ValueType.OBJECT) {
+                throw invalid(name + "[" + i + "]", "must be an object");
+            }
+            items.add(new JsonFields(array.getJsonObject(i), prefix + name + "[" + i + "]."));
+        }
+        return Optional.of(items);
+    }
+
     /** The field's name as a user would write it in a message: {@code backups.keepLast}. */
     public String path(String name) {
         return prefix + name;

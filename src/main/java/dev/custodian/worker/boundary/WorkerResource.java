@@ -15,11 +15,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
-/** The worker calls of SPEC section 5: claim, heartbeat, complete, fail (roles {@code worker} or {@code admin}). */
+/** The worker calls of SPEC section 5: claim (one or a batch), completions (a batch), heartbeat, complete, fail (roles {@code worker} or {@code admin}). */
 @org.eclipse.microprofile.openapi.annotations.tags.Tag(name = "workers")
 @Path("jobs")
 @ApplicationScoped
@@ -37,9 +39,24 @@ public class WorkerResource {
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClaimRequest.class)))
             JsonValue body) {
         ClaimRequest request = ClaimRequest.read(body);
+        if (request.max() != null) {
+            List<JobView> items = workers.claim(request.workerId(), request.types(), request.leaseSeconds(), request.max())
+                    .stream().map(JobView::of).toList();
+            return items.isEmpty() ? Response.noContent().build() : Response.ok(Map.of("items", items)).build();
+        }
         return workers.claim(request.workerId(), request.types(), request.leaseSeconds())
                 .map(job -> Response.ok(JobView.of(job)).build())
                 .orElseGet(() -> Response.noContent().build());
+    }
+
+    /** Many outcomes in one transaction; each item answers its job's status, or LEASE_LOST. */
+    @POST
+    @Path("completions")
+    public Map<String, List<Map<String, String>>> completions(JsonValue body) {
+        CompletionsRequest request = CompletionsRequest.read(body);
+        List<Map<String, String>> items = workers.finish(request.workerId(), request.outcomes()).entrySet().stream()
+                .map(e -> Map.of("id", e.getKey().toString(), "status", e.getValue())).toList();
+        return Map.of("items", items);
     }
 
     @POST

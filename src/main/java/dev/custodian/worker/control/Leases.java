@@ -95,6 +95,36 @@ public class Leases {
         return completed;
     }
 
+    /**
+     * Records many workers' outcomes in one transaction, the rows locked in id order by one statement ({@link
+     * JobRepository#lockAll}). Answers each id's status afterwards in the order given: {@code COMPLETED}, {@code
+     * PENDING} (a failure with attempts left and retry), {@code FAILED}, or {@code LEASE_LOST} for a job
+     * {@code worker} does not hold (left as it is, as {@link #complete} and {@link #fail} would).
+     */
+    public Map<UUID, String> finishAll(String worker, Map<UUID, Outcome> outcomes) {
+        Instant now = now();
+        Map<UUID, String> statuses = new java.util.LinkedHashMap<>();
+        outcomes.keySet().forEach(id -> statuses.put(id, LEASE_LOST));
+        for (Job job : jobs.lockAll(outcomes.keySet())) {
+            if (!job.isHeldBy(worker)) {
+                continue;
+            }
+            Outcome outcome = outcomes.get(job.id());
+            if (!outcome.isFailure()) {
+                timeline.record(job, job.complete(outcome.resultJson(), null, now));
+            } else if (outcome.retry() && job.hasAttemptsLeft()) {
+                timeline.record(job, job.retryLater(outcome.error(), config.retryPolicy().nextRunAt(job.attempts(), now), now));
+            } else {
+                timeline.record(job, job.fail(outcome.error(), now));
+            }
+            statuses.put(job.id(), job.status().name());
+        }
+        return statuses;
+    }
+
+    /** The status {@link #finishAll} answers for a job the worker no longer holds. */
+    public static final String LEASE_LOST = "LEASE_LOST";
+
     /** What a finished handler hands in for its job: its JSON result and the name of its output file (or null). */
     public record Completion(String resultJson, String outputFile) {
     }

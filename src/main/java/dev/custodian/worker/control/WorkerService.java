@@ -2,6 +2,7 @@ package dev.custodian.worker.control;
 
 import dev.custodian.job.control.InvalidJobRequestException;
 import dev.custodian.job.control.JobConfig;
+import dev.custodian.job.control.PayloadTooLargeException;
 import dev.custodian.job.control.ResultLimit;
 import dev.custodian.job.entity.Job;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +10,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,6 +38,11 @@ public class WorkerService {
      * a version conflict and simply tries again.
      */
     public Optional<Job> claim(String workerId, List<String> types, Integer leaseSeconds) {
+        return claim(workerId, types, leaseSeconds, 1).stream().findFirst();
+    }
+
+    /** Claims up to {@code max} of the oldest eligible jobs, oldest first, in one transaction (same rules as one). */
+    public List<Job> claim(String workerId, List<String> types, Integer leaseSeconds, int max) {
         String worker = workerId(workerId);
         if (types == null || types.isEmpty()) {
             throw new InvalidJobRequestException("types must name at least one job type served by external workers: "
@@ -49,7 +57,7 @@ public class WorkerService {
         Duration lease = lease(leaseSeconds);
         for (int attempt = 1; ; attempt++) {
             try {
-                return leases.claim(worker, types, 1, lease).stream().findFirst();
+                return leases.claim(worker, types, max, lease);
             } catch (RuntimeException e) {
                 if (attempt >= CLAIM_TRIES || !isLockConflict(e)) {
                     throw e;
@@ -73,6 +81,25 @@ public class WorkerService {
         String worker = workerId(workerId);
         String reason = error == null || error.isBlank() ? "failed by worker " + worker : error;
         return leases.fail(id, worker, reason, retry == null || retry).orElseThrow(() -> new LeaseLostException(id, worker));
+    }
+
+    /**
+     * Records many outcomes at once (SPEC: completions): every result is checked against {@link ResultLimit} before
+     * anything changes; a job no longer held answers {@code LEASE_LOST} instead of failing the call.
+     */
+    public Map<UUID, String> finish(String workerId, Map<UUID, Outcome> outcomes) {
+        String worker = workerId(workerId);
+        outcomes.forEach((id, outcome) -> {
+            try {
+                ResultLimit.check(outcome.resultJson());
+            } catch (PayloadTooLargeException e) {
+                throw new PayloadTooLargeException("job " + id + ": " + e.getMessage());
+            }
+        });
+        Map<UUID, Outcome> named = new LinkedHashMap<>();
+        outcomes.forEach((id, outcome) -> named.put(id, outcome.isFailure() && outcome.error().isBlank()
+                ? Outcome.failed("failed by worker " + worker, outcome.retry()) : outcome));
+        return leases.finishAll(worker, named);
     }
 
     private static String workerId(String workerId) {

@@ -61,4 +61,20 @@ class JsonFieldsTest {
         assertThatThrownBy(() -> read("{\"backups\":{\"keepLast\":1.5}}").object("backups").orElseThrow().integer("keepLast"))
                 .hasMessageStartingWith("backups.keepLast");
     }
+
+    @Test
+    void items_of_an_array_of_objects_are_named_by_their_index() {
+        JsonFields second = read("{\"items\":[{\"max\":1},{\"max\":1.5}]}").objects("items", 10).orElseThrow().get(1);
+
+        assertThatThrownBy(() -> second.integer("max")).hasMessageStartingWith("items[1].max must be a whole number");
+        assertThatThrownBy(() -> read("{\"items\":[{},5]}").objects("items", 10)).hasMessage("items[1] must be an object");
+        assertThatThrownBy(() -> read("{\"items\":{}}").objects("items", 10)).hasMessage("items must be an array of objects");
+    }
+
+    @Test
+    void an_array_longer_than_allowed_is_refused_before_its_items_are_read() {
+        assertThatThrownBy(() -> read("{\"items\":[{},{},5]}").objects("items", 2))
+                .hasMessage("items holds 3 items; at most 2 are allowed in one call");
+        assertThat(read("{}").objects("items", 2)).isEmpty();
+    }
 }
