@@ -1,5 +1,6 @@
 package dev.custodian.backups;
 
+import dev.custodian.platform.config.ValidatedConfig;
 import dev.custodian.platform.config.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,7 +8,7 @@ import jakarta.inject.Inject;
 
 /** The {@code custodian.backups.*} settings as {@link BackupPolicies}, read and validated once at startup. */
 @ApplicationScoped
-public class BackupsConfig {
+public class BackupsConfig implements ValidatedConfig {
 
     @Inject
     Settings settings;
@@ -28,5 +29,10 @@ public class BackupsConfig {
 
     public BackupPolicies policies() {
         return policies;
+    }
+
+    @Override
+    public void validate() {
+        policies();
     }
 }

@@ -1,5 +1,6 @@
 package dev.custodian.retention.control;
 
+import dev.custodian.platform.config.ValidatedConfig;
 import dev.custodian.platform.config.InvalidConfigurationException;
 import dev.custodian.platform.config.Settings;
 import jakarta.annotation.PostConstruct;
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
 
 /** The {@code custodian.retention.*} settings, read and validated once at startup. */
 @ApplicationScoped
-public class RetentionConfig {
+public class RetentionConfig implements ValidatedConfig {
 
     static final String PREFIX = "custodian.retention.";
     private static final Pattern TYPE_KEY = Pattern.compile("custodian\\.retention\\.type\\.(.+)\\.([a-z-]+)");
@@ -82,5 +83,10 @@ public class RetentionConfig {
 
     public Optional<Path> archiveDir() {
         return archiveDir;
+    }
+
+    @Override
+    public void validate() {
+        policies();
     }
 }
