@@ -4,7 +4,7 @@ import dev.custodian.cleanup.control.CleanupContext;
 import dev.custodian.cleanup.control.CleanupTarget;
 import dev.custodian.cleanup.control.TargetTally;
 import dev.custodian.platform.storage.DataRoot;
-import dev.custodian.retention.control.RetentionRepository;
+import dev.custodian.job.control.JobRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;
@@ -30,7 +30,7 @@ public class FileRetention implements CleanupTarget {
     DataRoot dataRoot;
 
     @Inject
-    RetentionRepository repository;
+    JobRepository repository;
 
     @Override
     public String name() {

@@ -4,6 +4,7 @@ import dev.custodian.cleanup.control.CleanupConfig;
 import dev.custodian.cleanup.control.CleanupContext;
 import dev.custodian.cleanup.control.CleanupTarget;
 import dev.custodian.cleanup.control.TargetTally;
+import dev.custodian.job.control.JobRepository;
 import dev.custodian.job.control.JobFiles;
 import dev.custodian.job.entity.JobStatus;
 import jakarta.annotation.Resource;
@@ -37,6 +38,9 @@ public class JobRetention implements CleanupTarget {
 
     @Inject
     RetentionRepository repository;
+
+    @Inject
+    JobRepository jobs;
 
     @Inject
     RetentionConfig config;
@@ -180,7 +184,7 @@ public class JobRetention implements CleanupTarget {
         List<UUID> ids = ids(page);
         archive.ifPresent(a -> a.append(repository.forArchive(ids)));
         int purged = repository.purge(ids, due);
-        Set<UUID> left = purged == ids.size() ? Set.of() : repository.existing(ids);
+        Set<UUID> left = purged == ids.size() ? Set.of() : jobs.existing(ids);
         for (Candidate c : page) {
             if (!left.contains(c.id())) {
                 tally.matched(c.id().toString());
