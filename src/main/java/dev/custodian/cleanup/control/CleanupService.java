@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,6 @@ import org.slf4j.MDC;
 @ApplicationScoped
 public class CleanupService {
 
-    public static final List<String> TARGETS = List.of("jobs", "events", "files", "backups");
     static final Duration LOCK_LEASE = Duration.ofMinutes(2);
     private static final Logger LOG = LoggerFactory.getLogger(CleanupService.class);
 
@@ -65,7 +65,6 @@ public class CleanupService {
 
     /** Starts a run on a managed thread; a real run while another holds the lock is refused with a 409. */
     public Started start(String trigger, String principal, boolean dryRun, List<String> targetNames, CleanupOverrides overrides) {
-        targets.forEach(target -> target.validate(overrides));
         UUID id = UUID.randomUUID();
         Instant now = now();
         if (!dryRun && !locks.acquire(id, node.id(), now, now.plus(LOCK_LEASE))) {
@@ -99,7 +98,7 @@ public class CleanupService {
             now = now();
         }
         runs.add(new CleanupRun(id, trigger, null, false, node.id(), now));
-        execute(id, false, now, TARGETS, CleanupOverrides.NONE);
+        execute(id, false, now, targets().stream().map(CleanupTarget::name).toList(), CleanupOverrides.NONE);
     }
 
     private CleanupRun execute(UUID id, boolean dryRun, Instant now, List<String> targetNames, CleanupOverrides overrides) {
@@ -110,13 +109,14 @@ public class CleanupService {
         try {
             LockKeeper keeper = new LockKeeper(id, dryRun);
             CleanupContext context = new CleanupContext(id, dryRun, now, overrides, config.batchSize(), keeper::renewIfDue);
-            for (String name : TARGETS) {
+            for (CleanupTarget target : targets()) {
+                String name = target.name();
                 if (!targetNames.contains(name)) {
                     continue;
                 }
                 TargetTally tally = new TargetTally();
                 try {
-                    target(name).run(context, tally);
+                    target.run(context, tally);
                 } catch (RuntimeException e) {
                     succeeded = false;
                     tally.error();
@@ -142,9 +142,9 @@ public class CleanupService {
         return runs.find(id).orElseThrow();
     }
 
-    private CleanupTarget target(String name) {
-        return targets.stream().filter(t -> t.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no cleanup target " + name));
+    /** Every target, in run order. */
+    public List<CleanupTarget> targets() {
+        return targets.stream().sorted(Comparator.comparingInt(CleanupTarget::order)).toList();
     }
 
     /**
