@@ -64,7 +64,7 @@ public class BackupRetention implements CleanupTarget {
     public Object readOverrides(JsonObject section) {
         BackupOverrides overrides = BackupOverrides.parse(section);
         Set<String> environments = new TreeSet<>(config.policies().overriddenEnvironments());
-        environments.addAll(existingEnvironments());
+        environments.addAll(config.environmentDirectories());
         try {
             overrides.over(config.policies().global());
         } catch (IllegalArgumentException e) {
@@ -91,23 +91,6 @@ public class BackupRetention implements CleanupTarget {
         JsonObjectBuilder environments = Json.createObjectBuilder();
         policies.overriddenEnvironments().forEach(env -> environments.add(env, policies.policyFor(env).toJson()));
         policy.add("backups", policies.global().toJson().add("environments", environments));
-    }
-
-    private List<String> existingEnvironments() {
-        Path backups = dataRoot.root().resolve("backups");
-        List<String> names = new ArrayList<>();
-        if (Files.isDirectory(backups, LinkOption.NOFOLLOW_LINKS)) {
-            try (DirectoryStream<Path> environments = Files.newDirectoryStream(backups)) {
-                for (Path env : environments) {
-                    if (Files.isDirectory(env, LinkOption.NOFOLLOW_LINKS)) {
-                        names.add(env.getFileName().toString());
-                    }
-                }
-            } catch (IOException e) {
-                // the run itself reports an unreadable backups directory as an error of this target
-            }
-        }
-        return names;
     }
 
     @Override
