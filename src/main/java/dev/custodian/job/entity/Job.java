@@ -156,10 +156,7 @@ public class Job {
         JobStatus from = moveTo(JobStatus.PENDING, "retried");
         String worker = workerId;
         error = truncate(reason);
-        workerId = null;
-        leaseExpiresAt = null;
-        timeoutAt = null;
-        runAt = nextRunAt;
+        requeue(nextRunAt);
         return event(JobEventType.RETRY_SCHEDULED, from, status, now, worker,
                 "attempt " + attempts + " failed, next attempt at " + nextRunAt + ": " + reason);
     }
@@ -188,10 +185,7 @@ public class Job {
         JobStatus from = moveTo(JobStatus.PENDING, "released");
         String worker = workerId;
         attempts--;
-        workerId = null;
-        leaseExpiresAt = null;
-        timeoutAt = null;
-        runAt = now;
+        requeue(now);
         return event(JobEventType.RELEASED, from, status, now, worker, reason);
     }
 
@@ -211,10 +205,7 @@ public class Job {
         JobStatus from = moveTo(JobStatus.PENDING, "requeued");
         String worker = workerId;
         error = truncate(why);
-        workerId = null;
-        leaseExpiresAt = null;
-        timeoutAt = null;
-        runAt = now;
+        requeue(now);
         return event(type, from, status, now, worker, why + "; requeued, " + (maxAttempts - attempts) + " attempt(s) left");
     }
 
@@ -275,6 +266,16 @@ public class Job {
 
     private void finish(Instant now) {
         finishedAt = now;
+        letGo();
+    }
+
+    /** Back in the queue, eligible from {@code at}, held by no one. */
+    private void requeue(Instant at) {
+        letGo();
+        runAt = at;
+    }
+
+    private void letGo() {
         workerId = null;
         leaseExpiresAt = null;
         timeoutAt = null;

@@ -78,10 +78,6 @@ public final class Settings {
         return parse(key, string(key), Durations::parse);
     }
 
-    public Optional<Duration> optionalDuration(String key) {
-        return optional(key).map(v -> parse(key, v, Durations::parse));
-    }
-
     public long size(String key) {
         long bytes = parse(key, string(key), DataSizes::parse);
         if (bytes <= 0) {
