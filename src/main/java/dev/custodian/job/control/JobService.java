@@ -5,12 +5,12 @@ import dev.custodian.job.entity.JobEvent;
 import dev.custodian.job.entity.IllegalJobTransitionException;
 import dev.custodian.job.entity.JobStatus;
 import dev.custodian.platform.NodeIdentity;
+import dev.custodian.platform.time.Micros;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,13 +38,14 @@ public class JobService {
     Throughput throughput;
 
     @Inject
+    @Micros
     Clock clock;
 
     /** Inserts a submitted job and its SUBMITTED event. */
     public Job create(NewJob submitted) {
         JobSubmission.ValidSubmission valid = submitted.valid();
         Job job = Job.submit(submitted.id(), valid.type(), valid.payloadJson(), valid.maxAttempts(), valid.timeoutSeconds(),
-                submitted.caller().name(), submitted.inputFile(), now());
+                submitted.caller().name(), submitted.inputFile(), clock.instant());
         jobs.add(job);
         timeline.record(job, job.submitted(node.id()));
         return job;
@@ -85,18 +86,18 @@ public class JobService {
 
     public Job cancel(Caller caller, UUID id) {
         Job job = lockVisible(caller, id, false);
-        timeline.record(job, job.cancel(caller.name(), now()));
+        timeline.record(job, job.cancel(caller.name(), clock.instant()));
         return job;
     }
 
     public void delete(Caller caller, UUID id) {
         Job job = lockVisible(caller, id, false);
-        timeline.record(job, job.softDelete(caller.name(), now()));
+        timeline.record(job, job.softDelete(caller.name(), clock.instant()));
     }
 
     public Job restore(Caller caller, UUID id) {
         Job job = jobs.lock(id).filter(j -> caller.maySee(j.owner())).orElseThrow(() -> new JobNotFoundException(id));
-        timeline.record(job, job.restore(caller.name(), now()));
+        timeline.record(job, job.restore(caller.name(), clock.instant()));
         return job;
     }
 
@@ -122,7 +123,7 @@ public class JobService {
             input = files.copyInput(original.inputFile(), id).orElseThrow(() -> new JobConflictException("Job "
                     + original.id() + " cannot be retried: its input file is gone (deleted when the job finished)"));
         }
-        Job retry = Job.retryOf(original, id, input, now());
+        Job retry = Job.retryOf(original, id, input, clock.instant());
         jobs.add(retry);
         timeline.record(retry, retry.submitted(node.id()));
         return retry;
@@ -144,9 +145,9 @@ public class JobService {
             }
             try {
                 switch (action) {
-                    case CANCEL -> timeline.record(job, job.cancel(caller.name(), now()));
-                    case DELETE -> timeline.record(job, job.softDelete(caller.name(), now()));
-                    case RESTORE -> timeline.record(job, job.restore(caller.name(), now()));
+                    case CANCEL -> timeline.record(job, job.cancel(caller.name(), clock.instant()));
+                    case DELETE -> timeline.record(job, job.softDelete(caller.name(), clock.instant()));
+                    case RESTORE -> timeline.record(job, job.restore(caller.name(), clock.instant()));
                     case RETRY -> retryOf(job);
                 }
                 applied++;
@@ -190,8 +191,4 @@ public class JobService {
     public record NewJob(Caller caller, UUID id, JobSubmission.ValidSubmission valid, String inputFile) {
     }
 
-    /** Microsecond precision: what both databases store, so a cursor built from a row matches the row. */
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
 }

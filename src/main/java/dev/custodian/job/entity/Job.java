@@ -24,70 +24,29 @@ import java.util.UUID;
 @Table(name = "job")
 public class Job {
 
-    @Id
-    private UUID id;
-
-    @Column(nullable = false, updatable = false, length = 100)
-    private String type;
-
+    @Id private UUID id;
+    @Column(nullable = false, updatable = false, length = 100) private String type;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
-    private JobStatus status;
-
-    @Column(updatable = false, length = 1_000_000)
-    private String payload;
-
-    @Column(length = 1_000_000)
-    private String result;
-
-    @Column(length = 4000)
-    private String error;
-
-    @Column(nullable = false)
-    private int attempts;
-
-    @Column(name = "max_attempts", nullable = false, updatable = false)
-    private int maxAttempts;
-
-    @Column(name = "timeout_seconds", nullable = false, updatable = false)
-    private int timeoutSeconds;
-
-    @Column(nullable = false, updatable = false, length = 200)
-    private String owner;
-
-    @Column(name = "worker_id", length = 200)
-    private String workerId;
-
-    @Column(name = "lease_expires_at")
-    private Instant leaseExpiresAt;
-
-    @Column(name = "timeout_at")
-    private Instant timeoutAt;
-
-    @Column(name = "run_at", nullable = false)
-    private Instant runAt;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "started_at")
-    private Instant startedAt;
-
-    @Column(name = "finished_at")
-    private Instant finishedAt;
-
-    @Column(name = "deleted_at")
-    private Instant deletedAt;
-
-    @Column(name = "input_file", length = 255)
-    private String inputFile;
-
-    @Column(name = "output_file", length = 255)
-    private String outputFile;
-
+    @Column(nullable = false, length = 16) private JobStatus status;
+    @Column(updatable = false, length = 1_000_000) private String payload;
+    @Column(length = 1_000_000) private String result;
+    @Column(length = 4000) private String error;
+    @Column(nullable = false) private int attempts;
+    @Column(name = "max_attempts", nullable = false, updatable = false) private int maxAttempts;
+    @Column(name = "timeout_seconds", nullable = false, updatable = false) private int timeoutSeconds;
+    @Column(nullable = false, updatable = false, length = 200) private String owner;
+    @Column(name = "worker_id", length = 200) private String workerId;
+    @Column(name = "lease_expires_at") private Instant leaseExpiresAt;
+    @Column(name = "timeout_at") private Instant timeoutAt;
+    @Column(name = "run_at", nullable = false) private Instant runAt;
+    @Column(name = "created_at", nullable = false, updatable = false) private Instant createdAt;
+    @Column(name = "started_at") private Instant startedAt;
+    @Column(name = "finished_at") private Instant finishedAt;
+    @Column(name = "deleted_at") private Instant deletedAt;
+    @Column(name = "input_file", length = 255) private String inputFile;
+    @Column(name = "output_file", length = 255) private String outputFile;
     /** The job this one was submitted to retry (SPEC section 5, bulk actions); null for a fresh submission. */
-    @Column(name = "retry_of", updatable = false)
-    private UUID retryOf;
+    @Column(name = "retry_of", updatable = false) private UUID retryOf;
 
     @Version
     private long version;
@@ -171,10 +130,7 @@ public class Job {
         JobStatus from = moveTo(JobStatus.PENDING, "retried");
         String worker = workerId;
         error = truncate(reason);
-        workerId = null;
-        leaseExpiresAt = null;
-        timeoutAt = null;
-        runAt = nextRunAt;
+        requeue(nextRunAt);
         return event(JobEventType.RETRY_SCHEDULED, from, status, now, worker,
                 "attempt " + attempts + " failed, next attempt at " + nextRunAt + ": " + reason);
     }
@@ -203,10 +159,7 @@ public class Job {
         JobStatus from = moveTo(JobStatus.PENDING, "released");
         String worker = workerId;
         attempts--;
-        workerId = null;
-        leaseExpiresAt = null;
-        timeoutAt = null;
-        runAt = now;
+        requeue(now);
         return event(JobEventType.RELEASED, from, status, now, worker, reason);
     }
 
@@ -226,10 +179,7 @@ public class Job {
         JobStatus from = moveTo(JobStatus.PENDING, "requeued");
         String worker = workerId;
         error = truncate(why);
-        workerId = null;
-        leaseExpiresAt = null;
-        timeoutAt = null;
-        runAt = now;
+        requeue(now);
         return event(type, from, status, now, worker, why + "; requeued, " + (maxAttempts - attempts) + " attempt(s) left");
     }
 
@@ -290,6 +240,16 @@ public class Job {
 
     private void finish(Instant now) {
         finishedAt = now;
+        letGo();
+    }
+
+    /** Back in the queue, eligible from {@code at}, held by no one. */
+    private void requeue(Instant at) {
+        letGo();
+        runAt = at;
+    }
+
+    private void letGo() {
         workerId = null;
         leaseExpiresAt = null;
         timeoutAt = null;

@@ -1,0 +1,162 @@
+package dev.custodian.execution;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one thread that claims jobs for this node: as many as there are free slots, in one transaction, each handed
+ * to {@code launch}. It sleeps until a job is submitted here ({@link #wakeUp()}) or the poll interval passes (jobs
+ * submitted on other nodes, retries whose backoff ended). A slot is given back ({@link #slotFreed()}) only when a
+ * handler's thread has actually returned, so a timed-out handler that ignores interrupts keeps its slot rather than
+ * letting the node oversubscribe. Nothing but {@link #stop()} ends the thread.
+ */
+final class Dispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    /** How long a claim may wait for more free slots while a backlog is waiting (a few short jobs' run time). */
+    private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+
+    private final JobLifecycle lifecycle;
+    private final Collection<String> types;
+    private final int concurrency;
+    private final Duration pollInterval;
+    private final Consumer<ClaimedJob> launch;
+    private final LongSupplier nanoTime;
+    private final Semaphore slots;
+    private final BlockingQueue<Boolean> wakeups = new ArrayBlockingQueue<>(1);
+    private volatile boolean stopping;
+    /** {@link #nanoTime} when the current claim began; 0 while not claiming. */
+    private volatile long claimingSince;
+    private volatile Thread thread;
+
+    Dispatcher(JobLifecycle lifecycle, Collection<String> types, int concurrency, Duration pollInterval,
+               Consumer<ClaimedJob> launch, LongSupplier nanoTime) {
+        this.lifecycle = lifecycle;
+        this.types = types;
+        this.concurrency = concurrency;
+        this.pollInterval = pollInterval;
+        this.launch = launch;
+        this.nanoTime = nanoTime;
+        this.slots = new Semaphore(concurrency);
+    }
+
+    void start(ThreadFactory threads) {
+        thread = threads.newThread(this::loop);
+        thread.setName("custodian-dispatcher");
+        thread.start();
+    }
+
+    void stop() {
+        stopping = true;
+        Thread current = thread;
+        if (current != null) {
+            current.interrupt();
+        }
+    }
+
+    void wakeUp() {
+        wakeups.offer(Boolean.TRUE);
+    }
+
+    /** A handler's thread returned (or a job could not be started): its slot serves the next job. */
+    void slotFreed() {
+        slots.release();
+    }
+
+    /** Alive, and not stuck in one claim for more than {@code stuckAfter}. */
+    boolean healthy(Duration stuckAfter) {
+        Thread current = thread;
+        long since = claimingSince;
+        boolean progressing = since == 0 || nanoTime.getAsLong() - since < stuckAfter.toNanos();
+        return current != null && current.isAlive() && progressing;
+    }
+
+    private void loop() {
+        boolean backlog = false;
+        while (!stopping) {
+            try {
+                backlog = dispatchOnce(backlog);
+                if (!backlog && !stopping) {
+                    wakeups.poll(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException | Error e) {
+                LOG.error("The dispatcher failed; going on after the poll interval: {}", e.toString());
+                backlog = false;
+                if (!pause()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Waits for a free slot, claims as many jobs as slots are free (while a backlog waits, gathering a few more for
+     * up to {@link #GATHER_NANOS}) and launches them; unused slots are given back.
+     *
+     * @return whether every slot found a job (a backlog may be waiting: claim again at once)
+     */
+    boolean dispatchOnce(boolean backlog) throws InterruptedException {
+        slots.acquire();
+        int wanted = 1 + slots.drainPermits();
+        if (backlog && wanted < concurrency / 2) {
+            wanted += moreSlots(concurrency / 2 - wanted);
+        }
+        List<ClaimedJob> claimed = claim(wanted);
+        slots.release(wanted - claimed.size());
+        if (stopping) {
+            lifecycle.release(claimed.stream().map(ClaimedJob::id).toList(), "node shutting down");
+            return false;
+        }
+        claimed.forEach(launch);
+        return claimed.size() == wanted;
+    }
+
+    private int moreSlots(int wanted) throws InterruptedException {
+        int taken = 0;
+        long deadline = System.nanoTime() + GATHER_NANOS;
+        while (taken < wanted) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || !slots.tryAcquire(left, TimeUnit.NANOSECONDS)) {
+                break;
+            }
+            taken += 1 + slots.drainPermits();
+        }
+        return taken;
+    }
+
+    private List<ClaimedJob> claim(int max) throws InterruptedException {
+        claimingSince = nanoTime.getAsLong();
+        try {
+            return lifecycle.claim(types, max);
+        } catch (RuntimeException | Error e) {
+            LOG.warn("Claiming jobs failed, retrying after the poll interval: {}", e.toString());
+            if (!pause()) {
+                throw new InterruptedException();
+            }
+            return List.of();
+        } finally {
+            claimingSince = 0;
+        }
+    }
+
+    private boolean pause() {
+        try {
+            Thread.sleep(pollInterval.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+}

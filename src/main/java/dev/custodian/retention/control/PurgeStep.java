@@ -1,0 +1,131 @@
+package dev.custodian.retention.control;
+
+import dev.custodian.cleanup.control.CleanupConfig;
+import dev.custodian.cleanup.control.CleanupContext;
+import dev.custodian.cleanup.control.TargetTally;
+import dev.custodian.job.control.JobFiles;
+import dev.custodian.job.control.JobRepository;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Stage two of job retention: purges the soft-deleted jobs of one selection past the restore window (archive line
+ * first when configured, then the row with its events by cascade, then, after the commit, the output file). On
+ * PostgreSQL without an archive a purge batch is one statement, several batches at once; otherwise a page is read,
+ * archived, then deleted. A dry run counts them and the bytes their output files hold.
+ */
+@ApplicationScoped
+public class PurgeStep {
+
+    @Inject
+    RetentionRepository repository;
+
+    @Inject
+    JobRepository jobs;
+
+    @Inject
+    RetentionConfig config;
+
+    @Inject
+    CleanupConfig cleanupConfig;
+
+    @Inject
+    JobFiles files;
+
+    @Inject
+    RetentionPlan plan;
+
+    @Resource
+    ManagedThreadFactory threadFactory;
+
+    void run(CleanupContext context, TargetTally tally, Due due) {
+        if (context.dryRun()) {
+            plan.count(tally, due, 1, true, context.batchSize());
+            return;
+        }
+        if (config.archiveDir().isEmpty() && repository.purgesInOneStatement()) {
+            purgeInOneStatementPerBatch(context, tally, due);
+            return;
+        }
+        Optional<JobArchive> archive = config.archiveDir().map(dir -> JobArchive.open(dir, context.runId()));
+        try {
+            KeysetPager.forEachPage((after, limit) -> repository.page(due, after, limit), context.batchSize(), page -> {
+                purgePage(tally, page, due, archive);
+                context.batchDone();
+            });
+        } finally {
+            archive.ifPresent(JobArchive::close);
+        }
+    }
+
+    /**
+     * PostgreSQL without an archive: each batch is one statement that selects, deletes and answers the jobs of one
+     * key range, up to {@code purge-parallelism} of them at once on their own connections ({@link ParallelPurge});
+     * their output files go after its commit. The ranges are cut from the same selection as a dry run counts, so
+     * the report adds up to what it announced, less the jobs restored meanwhile.
+     */
+    private void purgeInOneStatementPerBatch(CleanupContext context, TargetTally tally, Due due) {
+        int n = context.batchSize();
+        ParallelPurge.run(new ParallelPurge.Batches<PurgedBatch>() {
+            public Optional<Candidate> end(Optional<Candidate> after) {
+                return repository.pageEnd(due, after, n);
+            }
+
+            public PurgedBatch purge(Optional<Candidate> after, Optional<Candidate> upTo) {
+                return repository.purgeRange(due, after, upTo, n, TargetTally.SAMPLE_SIZE);
+            }
+        }, cleanupConfig.purgeParallelism(), threadFactory, new ParallelPurge.Progress<PurgedBatch>() {
+            public void purged(PurgedBatch batch) {
+                batch.first().forEach(id -> tally.matched(id.toString()));
+                tally.matchedUnlisted(batch.purged() - batch.first().size());
+                batch.outputFiles().forEach(file -> tally.freed(deleteOutput(file, tally)));
+                tally.deleted(batch.purged());
+            }
+
+            public void betweenBatches() {
+                context.batchDone();
+            }
+        });
+    }
+
+    private void purgePage(TargetTally tally, List<Candidate> page, Due due, Optional<JobArchive> archive) {
+        List<UUID> ids = page.stream().map(Candidate::id).toList();
+        archive.ifPresent(a -> a.append(repository.forArchive(ids)));
+        int purged = repository.purge(ids, due);
+        Set<UUID> left = purged == ids.size() ? Set.of() : jobs.existing(ids);
+        for (Candidate c : page) {
+            if (!left.contains(c.id())) {
+                tally.matched(c.id().toString());
+                tally.freed(deleteOutput(c, tally));
+            }
+        }
+        tally.deleted(purged);
+    }
+
+    private long deleteOutput(Candidate c, TargetTally tally) {
+        return c.outputFile() == null ? 0 : deleteOutput(c.outputFile(), tally);
+    }
+
+    private long deleteOutput(String outputFile, TargetTally tally) {
+        try {
+            Path path = files.outputPath(outputFile);
+            long size = Files.size(path);
+            Files.delete(path);
+            return size;
+        } catch (java.nio.file.NoSuchFileException e) {
+            return 0;
+        } catch (IOException | IllegalArgumentException e) {
+            tally.error();
+            return 0;
+        }
+    }
+}
