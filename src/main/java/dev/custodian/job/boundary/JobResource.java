@@ -40,6 +40,14 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The jobs API (SPEC section 5) for users; admins see every job. */
 @org.eclipse.microprofile.openapi.annotations.tags.Tag(name = "jobs")
@@ -69,13 +77,31 @@ public class JobResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "submitJob", summary = "Submit a job",
+            description = "As JSON {type, payload, timeoutSeconds?, maxAttempts?}, or as multipart/form-data with a 'file' "
+                    + "part (the job's input file) and the same fields as text parts. Answers 201 with the job and its Location.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SubmitJobRequest")),
+            @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(ref = "SubmitJobUpload"))})
+    @APIResponse(responseCode = "201", description = "Submitted: the job, PENDING",
+            headers = @Header(name = "Location", description = "The job's URL", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "JobView")))
     public Response submit(JsonValue body) {
         return created(submission.submit(caller(), SubmitJobRequest.read(body).toCommand()));
     }
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response submitUpload(List<EntityPart> parts, @HeaderParam("Content-Length") Long contentLength)
+    @Operation(operationId = "submitJob", summary = "Submit a job",
+            description = "As JSON {type, payload, timeoutSeconds?, maxAttempts?}, or as multipart/form-data with a 'file' "
+                    + "part (the job's input file) and the same fields as text parts. Answers 201 with the job and its Location.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SubmitJobRequest")),
+            @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(ref = "SubmitJobUpload"))})
+    @APIResponse(responseCode = "201", description = "Submitted: the job, PENDING",
+            headers = @Header(name = "Location", description = "The job's URL", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "JobView")))
+    public Response submitUpload(List<EntityPart> parts, @Parameter(hidden = true) @HeaderParam("Content-Length") Long contentLength)
             throws IOException {
         if (contentLength != null && contentLength > config.uploadMaxSize() + 64 * 1024) {
             throw PayloadTooLargeException.upload(config.uploadMaxSize());
@@ -95,6 +121,11 @@ public class JobResource {
     }
 
     @GET
+    @Operation(operationId = "listJobs", summary = "List jobs",
+            description = "Newest first, one page at a time: pass the answer's nextCursor as cursor for the next page. "
+                    + "Users see their own jobs, admins every job.")
+    @APIResponse(responseCode = "200", description = "One page of jobs",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "JobPageView")))
     public JobPageView list(@QueryParam("status") String status, @QueryParam("type") String type,
                             @QueryParam("limit") @DefaultValue("50") String limit, @QueryParam("cursor") String cursor) {
         JobQuery query = new JobQuery(Optional.ofNullable(status).filter(s -> !s.isBlank()).map(JobResource::status),
@@ -105,6 +136,10 @@ public class JobResource {
 
     @GET
     @Path("{id}")
+    @Operation(operationId = "getJob", summary = "Get one job",
+            description = "404 once the job is soft-deleted, unless an admin asks with includeDeleted=true.")
+    @APIResponse(responseCode = "200", description = "The job",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "JobView")))
     public JobView get(@PathParam("id") String id, @QueryParam("includeDeleted") boolean includeDeleted) {
         return JobView.of(jobs.get(caller(), JobIds.parse(id), includeDeleted));
     }
@@ -112,6 +147,10 @@ public class JobResource {
     @GET
     @Path("{id}/output")
     @Produces(MediaType.WILDCARD)
+    @Operation(operationId = "downloadJobOutput", summary = "Download a job's output file",
+            description = "The file a finished job wrote (Content-Disposition names it); 404 when it has none.")
+    @APIResponse(responseCode = "200", description = "The output file",
+            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(ref = "Binary")))
     public Response output(@PathParam("id") String id) {
         JobOutput output = jobs.output(caller(), JobIds.parse(id));
         String name = output.name();
@@ -123,18 +162,27 @@ public class JobResource {
 
     @GET
     @Path("{id}/events")
+    @Operation(operationId = "listJobEvents", summary = "List a job's events",
+            description = "The job's timeline, oldest first.")
     public List<JobEventView> events(@PathParam("id") String id, @QueryParam("includeDeleted") boolean includeDeleted) {
         return jobs.events(caller(), JobIds.parse(id), includeDeleted).stream().map(JobEventView::of).toList();
     }
 
     @POST
     @Path("{id}/cancel")
+    @Operation(operationId = "cancelJob", summary = "Cancel a job",
+            description = "Cancels a PENDING or RUNNING job; 409 once it has finished.")
+    @APIResponse(responseCode = "200", description = "The cancelled job",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "JobView")))
     public JobView cancel(@PathParam("id") String id) {
         return JobView.of(jobs.cancel(caller(), JobIds.parse(id)));
     }
 
     @DELETE
     @Path("{id}")
+    @Operation(operationId = "deleteJob", summary = "Delete a job",
+            description = "Soft delete: the job is hidden and purged after the restore window (its files with it).")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") String id) {
         jobs.delete(caller(), JobIds.parse(id));
         return Response.noContent().build();
@@ -142,6 +190,10 @@ public class JobResource {
 
     @POST
     @Path("{id}/restore")
+    @Operation(operationId = "restoreJob", summary = "Restore a deleted job",
+            description = "Undoes a soft delete within the restore window.")
+    @APIResponse(responseCode = "200", description = "The restored job",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "JobView")))
     public JobView restore(@PathParam("id") String id) {
         return JobView.of(jobs.restore(caller(), JobIds.parse(id)));
     }

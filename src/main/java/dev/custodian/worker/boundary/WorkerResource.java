@@ -15,6 +15,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The worker calls of SPEC section 5: claim, heartbeat, complete, fail (roles {@code worker} or {@code admin}). */
 @org.eclipse.microprofile.openapi.annotations.tags.Tag(name = "workers")
@@ -30,6 +35,12 @@ public class WorkerResource {
 
     @POST
     @Path("claim")
+    @Operation(operationId = "claimJob", summary = "Claim a job",
+            description = "Leases the oldest PENDING job of one of the given types to the worker; 204 when there is none.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ClaimRequest")))
+    @APIResponse(responseCode = "200", description = "The claimed job, RUNNING",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "JobView")))
+    @APIResponse(responseCode = "204", description = "No job to claim")
     public Response claim(JsonValue body) {
         ClaimRequest request = ClaimRequest.read(body);
         return workers.claim(request.workerId(), request.types(), request.leaseSeconds())
@@ -39,6 +50,11 @@ public class WorkerResource {
 
     @POST
     @Path("{id}/heartbeat")
+    @Operation(operationId = "heartbeatJob", summary = "Extend a job's lease",
+            description = "The worker holding the lease extends it; 409 when the lease is lost.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WorkerCall")))
+    @APIResponse(responseCode = "200", description = "The job with its new lease",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "JobView")))
     public JobView heartbeat(@PathParam("id") String id, JsonValue call) {
         WorkerCall body = WorkerCall.read(call);
         return JobView.of(workers.heartbeat(JobIds.parse(id), body.workerId(), body.leaseSeconds()));
@@ -46,6 +62,11 @@ public class WorkerResource {
 
     @POST
     @Path("{id}/complete")
+    @Operation(operationId = "completeJob", summary = "Complete a claimed job",
+            description = "The worker holding the lease stores the result; 409 when the lease is lost.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WorkerCall")))
+    @APIResponse(responseCode = "200", description = "The COMPLETED job",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "JobView")))
     public JobView complete(@PathParam("id") String id, JsonValue call) {
         WorkerCall body = WorkerCall.read(call);
         return JobView.of(workers.complete(JobIds.parse(id), body.workerId(), body.resultJson()));
@@ -53,6 +74,11 @@ public class WorkerResource {
 
     @POST
     @Path("{id}/fail")
+    @Operation(operationId = "failJob", summary = "Fail a claimed job",
+            description = "The worker holding the lease reports an error; with retry and attempts left the job is retried later.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WorkerCall")))
+    @APIResponse(responseCode = "200", description = "The job, FAILED or PENDING for a retry",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "JobView")))
     public JobView fail(@PathParam("id") String id, JsonValue call) {
         WorkerCall body = WorkerCall.read(call);
         return JobView.of(workers.fail(JobIds.parse(id), body.workerId(), body.error(), body.retry()));
