@@ -1,6 +1,11 @@
 package dev.custodian.backups;
 
 import dev.custodian.platform.config.InvalidConfigurationException;
+import dev.custodian.platform.config.Settings;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.Collections;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,13 +23,14 @@ import java.util.regex.Pattern;
  * value from {@link BackupPolicy#DEFAULTS}.
  * <p>
  * Pure: the values come from a lookup function, so this needs no MicroProfile Config. Invariant: the global policy
- * and the policy of every environment named in the property names given to {@link #from} are valid, so a bad value
- * stops the deployment; an environment whose overrides the names do not show (e.g. set only as environment
- * variables) is checked each time {@link #policyFor} reads it, and fails there.
+ * and the policy of every environment found by {@link #from} (dotted names, and environment variables of the
+ * candidate environments) are valid, so a bad value stops the deployment; an environment found by neither (e.g. a
+ * directory created after startup) is checked each time {@link #policyFor} reads it, and fails there.
  */
 public final class BackupPolicies {
 
     static final String PREFIX = "custodian.backups.";
+    private static final List<String> KEEPS = List.of("keep-last", "keep-daily", "keep-weekly", "keep-monthly");
     private static final Pattern OVERRIDE =
             Pattern.compile(Pattern.quote(PREFIX) + "(.+)\\.keep-(?:last|daily|weekly|monthly)");
 
@@ -49,12 +55,30 @@ public final class BackupPolicies {
      *                                       policy that would keep nothing
      */
     public static BackupPolicies from(Function<String, Optional<String>> lookup, Iterable<String> propertyNames) {
+        return from(lookup, propertyNames, List.of());
+    }
+
+    /**
+     * As {@link #from(Function, Iterable)}, and also finds the overrides given as environment variables
+     * ({@code CUSTODIAN_BACKUPS_PROD_KEEP_LAST}): an environment's name cannot be read back from that form, so it is
+     * matched, by MicroProfile Config's rule ({@link Settings#envName}), against {@code candidates} (the directories
+     * under {@code backups/}) and the environments named in dotted keys.
+     */
+    public static BackupPolicies from(Function<String, Optional<String>> lookup, Iterable<String> propertyNames,
+                                      Collection<String> candidates) {
         Objects.requireNonNull(lookup, "lookup");
         SortedSet<String> environments = new TreeSet<>();
+        Set<String> names = new HashSet<>();
         for (String name : propertyNames) {
+            names.add(name);
             Matcher matcher = OVERRIDE.matcher(name);
             if (matcher.matches()) {
                 environments.add(matcher.group(1));
+            }
+        }
+        for (String candidate : candidates) {
+            if (KEEPS.stream().anyMatch(keep -> names.contains(Settings.envName(PREFIX + candidate + "." + keep)))) {
+                environments.add(candidate);
             }
         }
         return new BackupPolicies(lookup, environments);

@@ -32,4 +32,10 @@ public record BackupPolicy(int keepLast, int keepDaily, int keepWeekly, int keep
             throw new IllegalArgumentException(name + " must not be negative: " + value);
         }
     }
+
+    /** As shown in the cleanup status. */
+    public jakarta.json.JsonObjectBuilder toJson() {
+        return jakarta.json.Json.createObjectBuilder().add("keepLast", keepLast).add("keepDaily", keepDaily)
+                .add("keepWeekly", keepWeekly).add("keepMonthly", keepMonthly);
+    }
 }

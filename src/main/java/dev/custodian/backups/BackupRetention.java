@@ -3,13 +3,15 @@ package dev.custodian.backups;
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
 import dev.custodian.cleanup.control.CleanupContext;
-import dev.custodian.cleanup.control.CleanupOverrides;
 import dev.custodian.cleanup.control.CleanupTarget;
 import dev.custodian.cleanup.control.InvalidCleanupRequestException;
 import dev.custodian.cleanup.control.TargetTally;
 import dev.custodian.platform.storage.DataRoot;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -19,7 +21,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -44,50 +45,52 @@ public class BackupRetention implements CleanupTarget {
         return "backups";
     }
 
+    @Override
+    public int order() {
+        return 40;
+    }
+
+    @Override
+    public Set<String> overrideFields() {
+        return BackupOverrides.FIELDS;
+    }
+
     /**
      * The "keeps nothing" rule holds for the effective policy of every environment (its configuration with the
      * run's overrides over it), not just for the counts the request happens to send: {@code {"keepLast": 0}} alone
      * empties every environment whose other counts are 0.
      */
     @Override
-    public void validate(CleanupOverrides overrides) {
+    public Object readOverrides(JsonObject section) {
+        BackupOverrides overrides = BackupOverrides.parse(section);
         Set<String> environments = new TreeSet<>(config.policies().overriddenEnvironments());
-        environments.addAll(existingEnvironments());
+        environments.addAll(config.environmentDirectories());
         try {
-            merge(config.policies().global(), overrides);
+            overrides.over(config.policies().global());
         } catch (IllegalArgumentException e) {
             throw keepsNothing("the configured policy", overrides);
         }
         for (String environment : environments) {
             try {
-                policy(environment, overrides);
+                overrides.over(config.policies().policyFor(environment));
             } catch (IllegalArgumentException e) {
                 throw keepsNothing("environment '" + environment + "'", overrides);
             }
         }
+        return overrides;
     }
 
-    private static InvalidCleanupRequestException keepsNothing(String what, CleanupOverrides o) {
-        return new InvalidCleanupRequestException("backups: with keepLast=" + o.keepLast() + ", keepDaily=" + o.keepDaily()
-                + ", keepWeekly=" + o.keepWeekly() + ", keepMonthly=" + o.keepMonthly() + " over " + what
+    private static InvalidCleanupRequestException keepsNothing(String what, BackupOverrides o) {
+        return new InvalidCleanupRequestException("backups: with " + o + " over " + what
                 + ", every keep count is 0 and every backup would be deleted; keep at least one");
     }
 
-    private List<String> existingEnvironments() {
-        Path backups = dataRoot.root().resolve("backups");
-        List<String> names = new ArrayList<>();
-        if (Files.isDirectory(backups, LinkOption.NOFOLLOW_LINKS)) {
-            try (DirectoryStream<Path> environments = Files.newDirectoryStream(backups)) {
-                for (Path env : environments) {
-                    if (Files.isDirectory(env, LinkOption.NOFOLLOW_LINKS)) {
-                        names.add(env.getFileName().toString());
-                    }
-                }
-            } catch (IOException e) {
-                // the run itself reports an unreadable backups directory as an error of this target
-            }
-        }
-        return names;
+    @Override
+    public void describePolicy(JsonObjectBuilder policy) {
+        BackupPolicies policies = config.policies();
+        JsonObjectBuilder environments = Json.createObjectBuilder();
+        policies.overriddenEnvironments().forEach(env -> environments.add(env, policies.policyFor(env).toJson()));
+        policy.add("backups", policies.global().toJson().add("environments", environments));
     }
 
     @Override
@@ -99,7 +102,8 @@ public class BackupRetention implements CleanupTarget {
         try (DirectoryStream<Path> environments = Files.newDirectoryStream(backups)) {
             for (Path env : environments) {
                 if (Files.isDirectory(env, LinkOption.NOFOLLOW_LINKS)) {
-                    sweep(env, policy(env.getFileName().toString(), context.overrides()), context, tally);
+                    BackupPolicy configured = config.policies().policyFor(env.getFileName().toString());
+                    sweep(env, context.overrides(this, BackupOverrides.class).map(o -> o.over(configured)).orElse(configured), context, tally);
                 }
             }
         } catch (IOException e) {
@@ -127,17 +131,6 @@ public class BackupRetention implements CleanupTarget {
             tally.error();
             LOG.warn("Could not compress backup {}: {}", prefix + backup.name(), e.toString());
         }
-    }
-
-    private BackupPolicy policy(String environment, CleanupOverrides o) {
-        return merge(config.policies().policyFor(environment), o);
-    }
-
-    private static BackupPolicy merge(BackupPolicy base, CleanupOverrides o) {
-        return new BackupPolicy(Objects.requireNonNullElse(o.keepLast(), base.keepLast()),
-                Objects.requireNonNullElse(o.keepDaily(), base.keepDaily()),
-                Objects.requireNonNullElse(o.keepWeekly(), base.keepWeekly()),
-                Objects.requireNonNullElse(o.keepMonthly(), base.keepMonthly()));
     }
 
     private void sweep(Path env, BackupPolicy policy, CleanupContext context, TargetTally tally) {

@@ -1,5 +1,6 @@
 package dev.custodian.execution;
 
+import dev.custodian.job.control.HandledTypes;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -12,7 +13,7 @@ import java.util.Set;
 
 /** The in-process handlers by type, found among the CDI beans at startup. */
 @ApplicationScoped
-public class HandlerRegistry {
+public class HandlerRegistry implements HandledTypes {
 
     @Inject
     @Any
@@ -37,7 +38,13 @@ public class HandlerRegistry {
         return Optional.ofNullable(byType.get(type));
     }
 
+    @Override
     public Set<String> types() {
         return byType.keySet();
+    }
+
+    @Override
+    public boolean requiresInput(String type) {
+        return forType(type).map(JobHandler::requiresInput).orElse(false);
     }
 }

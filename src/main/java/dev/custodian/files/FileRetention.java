@@ -4,9 +4,13 @@ import dev.custodian.cleanup.control.CleanupContext;
 import dev.custodian.cleanup.control.CleanupTarget;
 import dev.custodian.cleanup.control.TargetTally;
 import dev.custodian.platform.storage.DataRoot;
-import dev.custodian.retention.control.RetentionRepository;
+import dev.custodian.job.control.JobRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.custodian.platform.config.Durations;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -30,7 +34,7 @@ public class FileRetention implements CleanupTarget {
     DataRoot dataRoot;
 
     @Inject
-    RetentionRepository repository;
+    JobRepository repository;
 
     @Override
     public String name() {
@@ -38,17 +42,33 @@ public class FileRetention implements CleanupTarget {
     }
 
     @Override
+    public int order() {
+        return 30;
+    }
+
+    @Override
+    public Set<String> overrideFields() {
+        return FileOverrides.FIELDS;
+    }
+
+    @Override
+    public Object readOverrides(JsonObject section) {
+        return FileOverrides.parse(section);
+    }
+
+    @Override
+    public void describePolicy(JsonObjectBuilder policy) {
+        FilePolicy p = config.policy();
+        policy.add("files", Json.createObjectBuilder()
+                .add("tempMaxAge", Durations.format(p.tempMaxAge())).add("logMaxAge", Durations.format(p.logMaxAge()))
+                .add("tempPatterns", Json.createArrayBuilder(p.tempPatterns()))
+                .add("protected", Json.createArrayBuilder(p.protectedPatterns()))
+                .add("orphanGrace", Durations.format(p.orphanGrace())));
+    }
+
+    @Override
     public void run(CleanupContext context, TargetTally tally) {
-        FilePolicy policy = config.policy();
-        if (context.overrides().tempMaxAge() != null) {
-            policy = policy.withTempMaxAge(context.overrides().tempMaxAge());
-        }
-        if (context.overrides().logMaxAge() != null) {
-            policy = policy.withLogMaxAge(context.overrides().logMaxAge());
-        }
-        if (context.overrides().orphanGrace() != null) {
-            policy = policy.withOrphanGrace(context.overrides().orphanGrace());
-        }
+        FilePolicy policy = context.overrides(this, FileOverrides.class).map(o -> o.over(config.policy())).orElse(config.policy());
         FileSweep sweep = new FileSweep(policy, this::referenced);
         for (Sweep kind : Sweep.values()) {
             sweep.run(dataRoot.root(), kind, context.now(), context.dryRun(), tally);

@@ -1,5 +1,6 @@
 package dev.custodian.files;
 
+import dev.custodian.platform.config.ValidatedConfig;
 import dev.custodian.platform.config.InvalidConfigurationException;
 import dev.custodian.platform.config.Settings;
 import jakarta.annotation.PostConstruct;
@@ -9,7 +10,7 @@ import java.util.List;
 
 /** The {@code custodian.files.*} settings as a {@link FilePolicy}, read and validated once at startup. */
 @ApplicationScoped
-public class FilesConfig {
+public class FilesConfig implements ValidatedConfig {
 
     static final String TEMP_MAX_AGE = "custodian.files.temp-max-age";
     static final String LOG_MAX_AGE = "custodian.files.log-max-age";
@@ -40,5 +41,10 @@ public class FilesConfig {
 
     public FilePolicy policy() {
         return policy;
+    }
+
+    @Override
+    public void validate() {
+        policy();
     }
 }

@@ -39,6 +39,23 @@ class BackupsConfigTest {
                 .hasMessageStartingWith("Invalid configuration custodian.backups.test.keep-weekly=-1: ");
     }
 
+    @Test
+    void environment_overrides_given_as_environment_variables_are_found_for_the_backup_directories() throws IOException {
+        BackupPolicies policies = load(Map.of("CUSTODIAN_BACKUPS_PROD_EU_KEEP_LAST", "10",
+                "CUSTODIAN_BACKUPS_PROD_EU_KEEP_DAILY", "7", "CUSTODIAN_BACKUPS_ELSEWHERE_KEEP_LAST", "3")).policies();
+
+        assertThat(policies.overriddenEnvironments()).containsExactly("prod-eu");
+        assertThat(policies.policyFor("prod-eu")).isEqualTo(new BackupPolicy(10, 7, 0, 0));
+        assertThat(policies.policyFor("prod")).isEqualTo(policies.global());
+    }
+
+    @Test
+    void an_invalid_override_given_as_an_environment_variable_stops_startup() {
+        assertThatThrownBy(() -> load(Map.of("CUSTODIAN_BACKUPS_TEST_KEEP_WEEKLY", "-1")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageStartingWith("Invalid configuration custodian.backups.test.keep-weekly=-1: ");
+    }
+
     static BackupsConfig load(Map<String, String> overrides) throws IOException {
         Properties defaults = new Properties();
         try (InputStream in = BackupsConfigTest.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
@@ -49,7 +66,7 @@ class BackupsConfigTest {
         values.putAll(overrides);
         BackupsConfig config = new BackupsConfig();
         config.settings = new Settings(new MapConfig(values));
-        config.load();
+        config.load(java.util.List.of("prod", "prod-eu", "test"));
         return config;
     }
 }

@@ -1,8 +1,5 @@
 package dev.custodian.cleanup.boundary;
 
-import dev.custodian.backups.BackupPolicies;
-import dev.custodian.backups.BackupPolicy;
-import dev.custodian.backups.BackupsConfig;
 import dev.custodian.cleanup.control.CleanupConfig;
 import dev.custodian.cleanup.control.CleanupLocks;
 import dev.custodian.cleanup.control.CleanupRunNotFoundException;
@@ -11,14 +8,10 @@ import dev.custodian.cleanup.control.CleanupService;
 import dev.custodian.cleanup.control.InvalidCleanupRequestException;
 import dev.custodian.cleanup.entity.CleanupLock;
 import dev.custodian.cleanup.entity.CleanupRun;
-import dev.custodian.files.FilePolicy;
-import dev.custodian.files.FilesConfig;
 import dev.custodian.job.boundary.JobIds;
 import dev.custodian.platform.config.Durations;
 import dev.custodian.platform.security.Allowed;
 import dev.custodian.platform.security.Roles;
-import dev.custodian.retention.control.RetentionConfig;
-import dev.custodian.retention.control.RetentionPolicy;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -74,16 +67,7 @@ public class CleanupResource {
     CleanupConfig config;
 
     @Inject
-    RetentionConfig retention;
-
-    @Inject
     CleanupTimer timer;
-
-    @Inject
-    FilesConfig files;
-
-    @Inject
-    BackupsConfig backups;
 
     @Inject
     Clock clock;
@@ -106,7 +90,7 @@ public class CleanupResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CleanupRun")))
     public Response run(JsonValue body, @QueryParam("wait") @DefaultValue("30s") String wait) throws InterruptedException {
         Duration waitFor = waitFor(wait);
-        CleanupRequests.Parsed request = CleanupRequests.parse(body);
+        CleanupRequests.Parsed request = CleanupRequests.parse(body, cleanup.targets());
         CleanupService.Started started = cleanup.start("api", security.getUserPrincipal().getName(), request.dryRun(),
                 request.targets(), request.overrides());
         try {
@@ -191,41 +175,9 @@ public class CleanupResource {
     }
 
     private JsonObject policy() {
-        JsonObjectBuilder types = Json.createObjectBuilder();
-        retention.policies().overriddenTypes().stream().sorted()
-                .forEach(type -> types.add(type, policyJson(retention.policies().forType(type))));
-        JsonObjectBuilder policy = Json.createObjectBuilder()
-                .add("jobs", policyJson(retention.policies().defaults()))
-                .add("types", types)
-                .add("eventTtl", Durations.format(retention.eventTtl()));
-        retention.archiveDir().ifPresent(dir -> policy.add("archiveDir", dir.toString()));
-        return policy.add("files", filesJson(files.policy())).add("backups", backupsJson(backups.policies())).build();
-    }
-
-    private static JsonObjectBuilder filesJson(FilePolicy p) {
-        return Json.createObjectBuilder()
-                .add("tempMaxAge", Durations.format(p.tempMaxAge())).add("logMaxAge", Durations.format(p.logMaxAge()))
-                .add("tempPatterns", Json.createArrayBuilder(p.tempPatterns()))
-                .add("protected", Json.createArrayBuilder(p.protectedPatterns()))
-                .add("orphanGrace", Durations.format(p.orphanGrace()));
-    }
-
-    private static JsonObjectBuilder backupsJson(BackupPolicies policies) {
-        JsonObjectBuilder environments = Json.createObjectBuilder();
-        policies.overriddenEnvironments().forEach(env -> environments.add(env, backupJson(policies.policyFor(env))));
-        return backupJson(policies.global()).add("environments", environments);
-    }
-
-    private static JsonObjectBuilder backupJson(BackupPolicy p) {
-        return Json.createObjectBuilder().add("keepLast", p.keepLast()).add("keepDaily", p.keepDaily())
-                .add("keepWeekly", p.keepWeekly()).add("keepMonthly", p.keepMonthly());
-    }
-
-    private static JsonObjectBuilder policyJson(RetentionPolicy p) {
-        return Json.createObjectBuilder()
-                .add("completedTtl", Durations.format(p.completedTtl())).add("failedTtl", Durations.format(p.failedTtl()))
-                .add("cancelledTtl", Durations.format(p.cancelledTtl())).add("pendingTtl", Durations.format(p.pendingTtl()))
-                .add("restoreWindow", Durations.format(p.restoreWindow()));
+        JsonObjectBuilder policy = Json.createObjectBuilder();
+        cleanup.targets().forEach(target -> target.describePolicy(policy));
+        return policy.build();
     }
 
     private static Duration waitFor(String wait) {

@@ -1,5 +1,6 @@
 package dev.custodian.cleanup.control;
 
+import dev.custodian.platform.config.ValidatedConfig;
 import dev.custodian.platform.config.InvalidConfigurationException;
 import dev.custodian.platform.config.Settings;
 import jakarta.annotation.PostConstruct;
@@ -9,7 +10,7 @@ import java.time.Duration;
 
 /** The {@code custodian.cleanup.*} settings, read and validated once at startup. */
 @ApplicationScoped
-public class CleanupConfig {
+public class CleanupConfig implements ValidatedConfig {
 
     @Inject
     Settings settings;
@@ -46,5 +47,10 @@ public class CleanupConfig {
     /** How many purge batches may run at once, each its own transaction on its own connection (PostgreSQL). */
     public int purgeParallelism() {
         return purgeParallelism;
+    }
+
+    @Override
+    public void validate() {
+        interval();
     }
 }

@@ -11,6 +11,11 @@ import java.util.UUID;
 public record CleanupContext(UUID runId, boolean dryRun, Instant now, CleanupOverrides overrides, int batchSize,
                              Runnable betweenBatches) {
 
+    /** The overrides the request gave {@code target}, as it read them. */
+    public <T> java.util.Optional<T> overrides(CleanupTarget target, Class<T> type) {
+        return overrides.of(target.name(), type);
+    }
+
     public void batchDone() {
         betweenBatches.run();
     }

@@ -1,15 +1,21 @@
 package dev.custodian.cleanup.control;
 
-import dev.custodian.retention.control.RetentionPolicy;
-import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Per-run overrides of a cleanup request; unset values (null) keep the configured policy. Validated when the
- * request is read, so a bad override is a 400 before anything runs. A long {@code logMaxAge} and
- * {@code orphanGrace} leave the files target to temporary files only (the CLI's {@code cleanup --temp-only}).
+ * Per-run overrides of a cleanup request, by target name, each what its target read from its section
+ * ({@link CleanupTarget#readOverrides}); a target without an entry keeps its configured policy.
  */
-public record CleanupOverrides(RetentionPolicy.Override jobs, Duration tempMaxAge, Duration logMaxAge, Duration orphanGrace,
-                               Integer keepLast, Integer keepDaily, Integer keepWeekly, Integer keepMonthly) {
+public record CleanupOverrides(Map<String, Object> byTarget) {
 
-    public static final CleanupOverrides NONE = new CleanupOverrides(RetentionPolicy.Override.NONE, null, null, null, null, null, null, null);
+    public static final CleanupOverrides NONE = new CleanupOverrides(Map.of());
+
+    public CleanupOverrides {
+        byTarget = Map.copyOf(byTarget);
+    }
+
+    public <T> Optional<T> of(String target, Class<T> type) {
+        return Optional.ofNullable(byTarget.get(target)).map(type::cast);
+    }
 }

@@ -5,11 +5,11 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 import dev.custodian.cleanup.entity.CleanupLock;
 import dev.custodian.cleanup.entity.CleanupRun;
 import dev.custodian.platform.NodeIdentity;
+import dev.custodian.platform.time.Micros;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +34,7 @@ public class CleanupRecovery {
     NodeIdentity node;
 
     @Inject
+    @Micros
     Clock clock;
 
     /** Answers how many runs were marked ABORTED. */
@@ -41,7 +42,7 @@ public class CleanupRecovery {
         // the runs before the lock: a run in this list took the lock before its record was written, so the lock read
         // next shows it (or, if it ended meanwhile, the conditional abort finds it no longer RUNNING)
         List<CleanupRun> running = runs.running();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         CleanupLock lock = locks.current();
         AbandonedRuns rule = new AbandonedRuns(node.id(), lock.runId(), lock.expiresAt(), atStartup);
         if (rule.lockLeftBehind(lock.holder()) && locks.releaseLeftBehind(lock.runId(), lock.holder())) {

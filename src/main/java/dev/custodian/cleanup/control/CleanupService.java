@@ -5,6 +5,7 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 import dev.custodian.cleanup.entity.CleanupLock;
 import dev.custodian.cleanup.entity.CleanupRun;
 import dev.custodian.platform.NodeIdentity;
+import dev.custodian.platform.time.Micros;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,6 @@ import org.slf4j.MDC;
 @ApplicationScoped
 public class CleanupService {
 
-    public static final List<String> TARGETS = List.of("jobs", "events", "files", "backups");
     static final Duration LOCK_LEASE = Duration.ofMinutes(2);
     private static final Logger LOG = LoggerFactory.getLogger(CleanupService.class);
 
@@ -55,6 +55,7 @@ public class CleanupService {
     NodeIdentity node;
 
     @Inject
+    @Micros
     Clock clock;
 
     @Resource
@@ -65,9 +66,8 @@ public class CleanupService {
 
     /** Starts a run on a managed thread; a real run while another holds the lock is refused with a 409. */
     public Started start(String trigger, String principal, boolean dryRun, List<String> targetNames, CleanupOverrides overrides) {
-        targets.forEach(target -> target.validate(overrides));
         UUID id = UUID.randomUUID();
-        Instant now = now();
+        Instant now = clock.instant();
         if (!dryRun && !locks.acquire(id, node.id(), now, now.plus(LOCK_LEASE))) {
             CleanupLock lock = locks.current();
             throw new CleanupAlreadyRunningException(lock.runId(), lock.holder());
@@ -89,17 +89,17 @@ public class CleanupService {
         }
         UUID id = UUID.randomUUID();
         long deadline = System.nanoTime() + maxWait.toNanos();
-        Instant now = now();
+        Instant now = clock.instant();
         while (!locks.acquire(id, node.id(), now, now.plus(LOCK_LEASE))) {
             if (System.nanoTime() > deadline) {
                 LOG.info("Skipping the {} cleanup: another real run held the lock for longer than {}", trigger, maxWait);
                 return;
             }
             sleep(Duration.ofMillis(500));
-            now = now();
+            now = clock.instant();
         }
         runs.add(new CleanupRun(id, trigger, null, false, node.id(), now));
-        execute(id, false, now, TARGETS, CleanupOverrides.NONE);
+        execute(id, false, now, targets().stream().map(CleanupTarget::name).toList(), CleanupOverrides.NONE);
     }
 
     private CleanupRun execute(UUID id, boolean dryRun, Instant now, List<String> targetNames, CleanupOverrides overrides) {
@@ -110,13 +110,14 @@ public class CleanupService {
         try {
             LockKeeper keeper = new LockKeeper(id, dryRun);
             CleanupContext context = new CleanupContext(id, dryRun, now, overrides, config.batchSize(), keeper::renewIfDue);
-            for (String name : TARGETS) {
+            for (CleanupTarget target : targets()) {
+                String name = target.name();
                 if (!targetNames.contains(name)) {
                     continue;
                 }
                 TargetTally tally = new TargetTally();
                 try {
-                    target(name).run(context, tally);
+                    target.run(context, tally);
                 } catch (RuntimeException e) {
                     succeeded = false;
                     tally.error();
@@ -126,7 +127,7 @@ public class CleanupService {
             }
         } finally {
             long durationMs = (System.nanoTime() - started) / 1_000_000;
-            Instant finishedAt = now();
+            Instant finishedAt = clock.instant();
             try {
                 runs.finish(id, succeeded, reportJson(reports), finishedAt);
             } finally {
@@ -142,9 +143,9 @@ public class CleanupService {
         return runs.find(id).orElseThrow();
     }
 
-    private CleanupTarget target(String name) {
-        return targets.stream().filter(t -> t.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no cleanup target " + name));
+    /** Every target, in run order. */
+    public List<CleanupTarget> targets() {
+        return targets.stream().sorted(Comparator.comparingInt(CleanupTarget::order)).toList();
     }
 
     /**
@@ -187,9 +188,6 @@ public class CleanupService {
         return targets.build().toString();
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
 
     private static void sleep(Duration d) {
         try {
@@ -219,7 +217,7 @@ public class CleanupService {
             if (dryRun || System.nanoTime() - renewedAt < LOCK_LEASE.toNanos() / 4) {
                 return;
             }
-            if (!locks.renew(id, now().plus(LOCK_LEASE))) {
+            if (!locks.renew(id, clock.instant().plus(LOCK_LEASE))) {
                 throw new IllegalStateException("run " + id + " lost the cleanup lock; stopping");
             }
             renewedAt = System.nanoTime();

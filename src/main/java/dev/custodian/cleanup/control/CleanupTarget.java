@@ -1,23 +1,44 @@
 package dev.custodian.cleanup.control;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.Set;
+
 /**
- * One kind of thing a cleanup run removes. The same selection serves the dry and the real run: in a dry run the
- * target only counts what it would delete, in a real run it deletes it, in bounded batches, each committed on
- * its own; errors on single candidates are counted and the target goes on.
+ * One kind of thing a cleanup run removes. It owns its name, its place in a run, its part of a cleanup request
+ * (the section named after it: parsing and validation against its configured policy) and the description of its
+ * effective policy; the cleanup feature knows only this interface. The same selection serves the dry and the real
+ * run: in a dry run the target only counts what it would delete, in a real run it deletes it, in bounded batches,
+ * each committed on its own; errors on single candidates are counted and the target goes on.
  */
 public interface CleanupTarget {
 
-    /** {@code jobs}, {@code events}, {@code files} or {@code backups}. */
+    /** {@code jobs}, {@code events}, {@code files} or {@code backups}: the name in requests, reports and metrics. */
     String name();
 
-    void run(CleanupContext context, TargetTally tally);
+    /** Targets of one run run in ascending order. */
+    int order();
+
+    /** The fields of this target's section in a request ({@code "<name>": {...}}); empty: the request has none. */
+    default Set<String> overrideFields() {
+        return Set.of();
+    }
 
     /**
-     * Refuses overrides that would make this target's effective policy (the configuration with the overrides laid
-     * over it) invalid, before a run row exists or anything is deleted.
+     * Reads this target's section of a request (its fields already checked against {@link #overrideFields()}) and
+     * refuses values that would make its effective policy (the configuration with the overrides laid over it)
+     * invalid, before a run row exists or anything is deleted.
      *
+     * @return what {@link CleanupContext#overrides(CleanupTarget, Class)} gives back during the run
      * @throws InvalidCleanupRequestException naming the field
      */
-    default void validate(CleanupOverrides overrides) {
+    default Object readOverrides(JsonObject section) {
+        return null;
     }
+
+    /** Adds this target's configured policy to the policy of {@code GET /api/system/cleanup/status}. */
+    default void describePolicy(JsonObjectBuilder policy) {
+    }
+
+    void run(CleanupContext context, TargetTally tally);
 }

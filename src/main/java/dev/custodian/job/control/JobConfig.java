@@ -1,5 +1,6 @@
 package dev.custodian.job.control;
 
+import dev.custodian.platform.config.ValidatedConfig;
 import dev.custodian.platform.config.InvalidConfigurationException;
 import dev.custodian.platform.config.Settings;
 import jakarta.annotation.PostConstruct;
@@ -11,7 +12,7 @@ import java.util.Set;
 
 /** The {@code custodian.job.*} and {@code custodian.upload.*} settings, read and validated once at startup. */
 @ApplicationScoped
-public class JobConfig {
+public class JobConfig implements ValidatedConfig {
 
     @Inject
     Settings settings;
@@ -94,5 +95,10 @@ public class JobConfig {
 
     public long uploadMaxSize() {
         return uploadMaxSize;
+    }
+
+    @Override
+    public void validate() {
+        concurrency();
     }
 }

@@ -9,10 +9,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Queries over {@code job}; every one is backed by an index of {@code V1__jobs.sql}. */
@@ -27,6 +30,20 @@ public class JobRepository {
 
     public void add(Job job) {
         em.persist(job);
+    }
+
+    /** Which of {@code ids} still exist (not purged, by this run or a concurrent one). */
+    @Transactional(TxType.REQUIRES_NEW)
+    public Set<UUID> existing(Collection<UUID> ids) {
+        return Set.copyOf(em.createQuery("select j.id from Job j where j.id in :ids", UUID.class)
+                .setParameter("ids", ids).getResultList());
+    }
+
+    /** Those of {@code names} that a job names as its output file. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public Set<String> namedOutputs(Collection<String> names) {
+        return Set.copyOf(em.createQuery("select j.outputFile from Job j where j.outputFile in :names", String.class)
+                .setParameter("names", names).getResultList());
     }
 
     public Optional<Job> find(UUID id) {

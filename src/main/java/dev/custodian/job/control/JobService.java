@@ -4,12 +4,12 @@ import dev.custodian.job.entity.Job;
 import dev.custodian.job.entity.JobEvent;
 import dev.custodian.job.entity.JobStatus;
 import dev.custodian.platform.NodeIdentity;
+import dev.custodian.platform.time.Micros;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,13 +34,14 @@ public class JobService {
     NodeIdentity node;
 
     @Inject
+    @Micros
     Clock clock;
 
     /** Inserts a submitted job and its SUBMITTED event. */
     public Job create(NewJob submitted) {
         JobSubmission.ValidSubmission valid = submitted.valid();
         Job job = Job.submit(submitted.id(), valid.type(), valid.payloadJson(), valid.maxAttempts(), valid.timeoutSeconds(),
-                submitted.caller().name(), submitted.inputFile(), now());
+                submitted.caller().name(), submitted.inputFile(), clock.instant());
         jobs.add(job);
         timeline.record(job, job.submitted(node.id()));
         return job;
@@ -80,18 +81,18 @@ public class JobService {
 
     public Job cancel(Caller caller, UUID id) {
         Job job = lockVisible(caller, id, false);
-        timeline.record(job, job.cancel(caller.name(), now()));
+        timeline.record(job, job.cancel(caller.name(), clock.instant()));
         return job;
     }
 
     public void delete(Caller caller, UUID id) {
         Job job = lockVisible(caller, id, false);
-        timeline.record(job, job.softDelete(caller.name(), now()));
+        timeline.record(job, job.softDelete(caller.name(), clock.instant()));
     }
 
     public Job restore(Caller caller, UUID id) {
         Job job = jobs.lock(id).filter(j -> caller.maySee(j.owner())).orElseThrow(() -> new JobNotFoundException(id));
-        timeline.record(job, job.restore(caller.name(), now()));
+        timeline.record(job, job.restore(caller.name(), clock.instant()));
         return job;
     }
 
@@ -106,8 +107,4 @@ public class JobService {
     public record NewJob(Caller caller, UUID id, JobSubmission.ValidSubmission valid, String inputFile) {
     }
 
-    /** Microsecond precision: what both databases store, so a cursor built from a row matches the row. */
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
 }

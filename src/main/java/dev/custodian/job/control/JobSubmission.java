@@ -1,7 +1,5 @@
 package dev.custodian.job.control;
 
-import dev.custodian.execution.HandlerRegistry;
-import dev.custodian.execution.JobHandler;
 import dev.custodian.job.entity.Job;
 import dev.custodian.platform.persistence.GroupCommit;
 import jakarta.annotation.PostConstruct;
@@ -13,8 +11,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.InputStream;
-import java.util.Optional;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -49,7 +45,7 @@ public class JobSubmission {
     JobConfig config;
 
     @Inject
-    HandlerRegistry handlers;
+    JobTypes types;
 
     @Resource
     ManagedThreadFactory threads;
@@ -77,11 +73,10 @@ public class JobSubmission {
         if (type == null || type.isBlank()) {
             throw new InvalidJobRequestException("type is required");
         }
-        if (!TYPE.matcher(type).matches() || !isKnown(type)) {
-            throw new InvalidJobRequestException("unknown job type '" + type + "'; known types: " + knownTypes());
+        if (!TYPE.matcher(type).matches() || !types.known(type)) {
+            throw new InvalidJobRequestException("unknown job type '" + type + "'; known types: " + String.join(", ", types.all()));
         }
-        Optional<JobHandler> handler = handlers.forType(type);
-        if (handler.isPresent() && handler.get().requiresInput() && !withFile) {
+        if (types.requiresInput(type) && !withFile) {
             throw new InvalidJobRequestException("jobs of type '" + type
                     + "' need an input file: submit multipart/form-data with a 'file' part and a 'type' part");
         }
@@ -107,16 +102,6 @@ public class JobSubmission {
             files.deleteInput(input);
             throw e;
         }
-    }
-
-    private boolean isKnown(String type) {
-        return handlers.forType(type).isPresent() || config.externalTypes().contains(type);
-    }
-
-    private String knownTypes() {
-        TreeSet<String> known = new TreeSet<>(handlers.types());
-        known.addAll(config.externalTypes());
-        return String.join(", ", known);
     }
 
     private static int within(String field, Integer value, int fallback, int max) {

@@ -1,20 +1,20 @@
 package dev.custodian.platform.config;
 
-import dev.custodian.job.control.JobConfig;
 import dev.custodian.platform.NodeIdentity;
 import dev.custodian.platform.logging.JulFallbackFormat;
-import dev.custodian.platform.security.UserDirectory;
 import dev.custodian.platform.storage.DataRoot;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads every feature's configuration during deployment, so a bad value fails the deployment with a message
- * naming the key and value instead of surfacing on the first request.
+ * Reads every configuration bean ({@link ValidatedConfig}) during deployment, so a bad value fails the deployment
+ * with a message naming the key and value instead of surfacing on the first request.
  */
 @Singleton
 @Startup
@@ -22,26 +22,13 @@ public class ConfigValidation {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigValidation.class);
 
+    /** Every feature's configuration bean (and the platform's own, such as the user directory). */
     @Inject
-    JobConfig jobs;
+    @Any
+    Instance<ValidatedConfig> configs;
 
     @Inject
     DataRoot dataRoot;
-
-    @Inject
-    dev.custodian.retention.control.RetentionConfig retention;
-
-    @Inject
-    dev.custodian.cleanup.control.CleanupConfig cleanup;
-
-    @Inject
-    dev.custodian.files.FilesConfig files;
-
-    @Inject
-    dev.custodian.backups.BackupsConfig backups;
-
-    @Inject
-    UserDirectory users;
 
     @Inject
     NodeIdentity node;
@@ -56,12 +43,7 @@ public class ConfigValidation {
                     (ch.qos.logback.classic.LoggerContext) LoggerFactory.getILoggerFactory();
             context.putProperty("nodeId", node.id());
             JulFallbackFormat.apply();
-            jobs.concurrency();
-            retention.policies();
-            cleanup.interval();
-            files.policy();
-            backups.policies();
-            users.authenticate("", new char[0]);
+            configs.forEach(ValidatedConfig::validate);
             settings.size("custodian.api.max-json-size");
             LOG.info("Custodian configured: data root {}, node {}", dataRoot.root(), node.id());
         } catch (RuntimeException e) {

@@ -30,6 +30,37 @@ public final class Settings {
         return keys;
     }
 
+    /**
+     * MicroProfile Config's environment-variable form of {@code key}: every character other than an ASCII letter or
+     * digit replaced by {@code _}, upper case ({@code custodian.retention.type.gzip.completed-ttl} is
+     * {@code CUSTODIAN_RETENTION_TYPE_GZIP_COMPLETED_TTL}).
+     */
+    public static String envName(String key) {
+        StringBuilder name = new StringBuilder(key.length());
+        for (char c : key.toCharArray()) {
+            boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            name.append(alphanumeric ? Character.toUpperCase(c) : '_');
+        }
+        return name.toString();
+    }
+
+    /**
+     * Those of {@code keys} that the configuration lists under their environment-variable form ({@link #envName}).
+     * A source of environment variables lists its names as they are, so a key with a name of the user's choosing in
+     * it is not found by listing dotted names; its value is still found by the dotted key.
+     */
+    public java.util.Set<String> listedAsEnvironmentVariables(java.util.Collection<String> keys) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        config.getPropertyNames().forEach(names::add);
+        java.util.Set<String> listed = new java.util.TreeSet<>();
+        for (String key : keys) {
+            if (names.contains(envName(key))) {
+                listed.add(key);
+            }
+        }
+        return listed;
+    }
+
     /** Every key the configuration knows, e.g. to find overrides such as {@code custodian.backups.prod.keep-last}. */
     public Iterable<String> names() {
         return config.getPropertyNames();

@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * Where {@link CustodianMetrics} writes its measurements: the server's metrics registry, or nowhere. Tags are
- * given as name, value, name, value, ...
+ * The platform's meter seam: where features write their measurements, the server's metrics registry or nowhere.
+ * An application-scoped bean ({@link MetersProducer}); each feature registers its own gauges at startup and feeds
+ * its counters and timers from its own events, so the platform knows no feature. Tags are given as name, value,
+ * name, value, ...
  */
-interface Meters {
+public interface Meters {
 
     /** For a server without a metrics registry this application can use (neither MP Metrics nor Micrometer). */
     Meters NONE = new Meters() {

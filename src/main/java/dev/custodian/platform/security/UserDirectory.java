@@ -1,5 +1,6 @@
 package dev.custodian.platform.security;
 
+import dev.custodian.platform.config.ValidatedConfig;
 import dev.custodian.platform.config.InvalidConfigurationException;
 import dev.custodian.platform.config.Settings;
 import jakarta.annotation.PostConstruct;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * client address), {@code .max-failures-per-address} (50) and {@code .max-delay} (5m).
  */
 @ApplicationScoped
-public class UserDirectory {
+public class UserDirectory implements ValidatedConfig {
 
     private static final Logger LOG = LoggerFactory.getLogger(UserDirectory.class);
     private static final Set<String> ROLES = Set.of(Roles.ADMIN, Roles.USER, Roles.WORKER);
@@ -123,5 +124,10 @@ public class UserDirectory {
     }
 
     public record User(String name, String password, Set<String> roles) {
+    }
+
+    @Override
+    public void validate() {
+        authenticate("", new char[0]);
     }
 }

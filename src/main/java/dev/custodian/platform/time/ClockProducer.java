@@ -3,6 +3,7 @@ package dev.custodian.platform.time;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
+import java.time.Duration;
 
 /** The one place that decides what "now" is; logic takes {@code clock.instant()}, never {@code Instant.now()}. */
 @ApplicationScoped
@@ -11,5 +12,12 @@ public class ClockProducer {
     @Produces
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The same time cut to whole microseconds (see {@link Micros}). */
+    @Produces
+    @Micros
+    Clock micros() {
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 }

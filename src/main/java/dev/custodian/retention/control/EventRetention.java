@@ -4,7 +4,9 @@ import dev.custodian.cleanup.control.CleanupContext;
 import dev.custodian.cleanup.control.CleanupTarget;
 import dev.custodian.cleanup.control.TargetTally;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.custodian.platform.config.Durations;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObjectBuilder;
 import java.util.List;
 
 /**
@@ -24,6 +26,16 @@ public class EventRetention implements CleanupTarget {
     @Override
     public String name() {
         return "events";
+    }
+
+    @Override
+    public int order() {
+        return 20;
+    }
+
+    @Override
+    public void describePolicy(JsonObjectBuilder policy) {
+        policy.add("eventTtl", Durations.format(config.eventTtl()));
     }
 
     @Override

@@ -3,13 +3,18 @@ package dev.custodian.retention.control;
 import dev.custodian.cleanup.control.CleanupConfig;
 import dev.custodian.cleanup.control.CleanupContext;
 import dev.custodian.cleanup.control.CleanupTarget;
+import dev.custodian.cleanup.control.RequestFields;
 import dev.custodian.cleanup.control.TargetTally;
+import dev.custodian.job.control.JobRepository;
 import dev.custodian.job.control.JobFiles;
 import dev.custodian.job.entity.JobStatus;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,10 +38,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class JobRetention implements CleanupTarget {
 
+    private static final Set<String> OVERRIDE_FIELDS = Set.of("completedTtl", "failedTtl", "cancelledTtl", "pendingTtl", "restoreWindow");
+
     private static final List<JobStatus> RETAINED = List.of(JobStatus.COMPLETED, JobStatus.FAILED, JobStatus.CANCELLED, JobStatus.PENDING);
 
     @Inject
     RetentionRepository repository;
+
+    @Inject
+    JobRepository jobs;
 
     @Inject
     RetentionConfig config;
@@ -56,8 +66,39 @@ public class JobRetention implements CleanupTarget {
     }
 
     @Override
+    public int order() {
+        return 10;
+    }
+
+    @Override
+    public Set<String> overrideFields() {
+        return OVERRIDE_FIELDS;
+    }
+
+    @Override
+    public Object readOverrides(JsonObject section) {
+        return parseOverrides(section);
+    }
+
+    /** The {@code jobs} section of a cleanup request: the TTLs and the restore window of this run. */
+    public static RetentionPolicy.Override parseOverrides(JsonObject section) {
+        return new RetentionPolicy.Override(RequestFields.duration(section, "jobs", "completedTtl"),
+                RequestFields.duration(section, "jobs", "failedTtl"), RequestFields.duration(section, "jobs", "cancelledTtl"),
+                RequestFields.duration(section, "jobs", "pendingTtl"), RequestFields.duration(section, "jobs", "restoreWindow"));
+    }
+
+    @Override
+    public void describePolicy(JsonObjectBuilder policy) {
+        RetentionPolicies policies = config.policies();
+        JsonObjectBuilder types = Json.createObjectBuilder();
+        policies.overriddenTypes().stream().sorted().forEach(type -> types.add(type, policies.forType(type).toJson()));
+        policy.add("jobs", policies.defaults().toJson()).add("types", types);
+        config.archiveDir().ifPresent(dir -> policy.add("archiveDir", dir.toString()));
+    }
+
+    @Override
     public void run(CleanupContext context, TargetTally tally) {
-        RetentionPolicies policies = config.policies().withRunOverride(context.overrides().jobs());
+        RetentionPolicies policies = config.policies().withRunOverride(context.overrides(this, RetentionPolicy.Override.class).orElse(RetentionPolicy.Override.NONE));
         TypeScope others = TypeScope.allExcept(policies.overriddenTypes());
         for (JobStatus status : RETAINED) {
             softDelete(context, tally, Due.softDelete(status, policies.defaults().cutoff(status, context.now()), others),
@@ -180,7 +221,7 @@ public class JobRetention implements CleanupTarget {
         List<UUID> ids = ids(page);
         archive.ifPresent(a -> a.append(repository.forArchive(ids)));
         int purged = repository.purge(ids, due);
-        Set<UUID> left = purged == ids.size() ? Set.of() : repository.existing(ids);
+        Set<UUID> left = purged == ids.size() ? Set.of() : jobs.existing(ids);
         for (Candidate c : page) {
             if (!left.contains(c.id())) {
                 tally.matched(c.id().toString());

@@ -1,6 +1,7 @@
 package dev.custodian.retention.control;
 
 import dev.custodian.job.entity.JobStatus;
+import dev.custodian.platform.config.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -49,6 +50,14 @@ public record RetentionPolicy(Duration completedTtl, Duration failedTtl, Duratio
                 Objects.requireNonNullElse(override.cancelledTtl(), cancelledTtl),
                 Objects.requireNonNullElse(override.pendingTtl(), pendingTtl),
                 Objects.requireNonNullElse(override.restoreWindow(), restoreWindow));
+    }
+
+    /** As shown in the cleanup status: every duration in Custodian's format. */
+    public jakarta.json.JsonObjectBuilder toJson() {
+        return jakarta.json.Json.createObjectBuilder()
+                .add("completedTtl", Durations.format(completedTtl)).add("failedTtl", Durations.format(failedTtl))
+                .add("cancelledTtl", Durations.format(cancelledTtl)).add("pendingTtl", Durations.format(pendingTtl))
+                .add("restoreWindow", Durations.format(restoreWindow));
     }
 
     private static void requireNotNegative(String name, Duration value) {

@@ -191,13 +191,6 @@ public class RetentionRepository {
         return new PurgedBatch(((Long) rows.get(0)[1]).intValue(), first, outputs);
     }
 
-    /** Which of {@code ids} are gone (purged by this batch, or by a concurrent run). */
-    @Transactional(TxType.REQUIRES_NEW)
-    public Set<UUID> existing(Collection<UUID> ids) {
-        return Set.copyOf(em.createQuery("select j.id from Job j where j.id in :ids", UUID.class)
-                .setParameter("ids", ids).getResultList());
-    }
-
     /** A page of events older than {@code cutoff} whose job no longer exists, oldest first. */
     @Transactional(TxType.REQUIRES_NEW)
     public List<Long> orphanedEvents(Instant cutoff, long afterId, int limit) {
@@ -210,13 +203,6 @@ public class RetentionRepository {
     public int deleteEvents(Collection<Long> ids) {
         return em.createQuery("delete from JobEvent e where e.id in :ids and not exists (select j.id from Job j where j.id = e.jobId)")
                 .setParameter("ids", ids).executeUpdate();
-    }
-
-    /** Those of {@code names} that a job names as its output file. */
-    @Transactional(TxType.REQUIRES_NEW)
-    public Set<String> namedOutputs(Collection<String> names) {
-        return Set.copyOf(em.createQuery("select j.outputFile from Job j where j.outputFile in :names", String.class)
-                .setParameter("names", names).getResultList());
     }
 
     /** A job and its timeline, as written to the archive. */

@@ -5,13 +5,13 @@ import dev.custodian.job.control.JobRepository;
 import dev.custodian.job.control.JobTimeline;
 import dev.custodian.job.entity.Job;
 import dev.custodian.job.entity.JobEvent;
+import dev.custodian.platform.time.Micros;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -41,11 +41,12 @@ public class Leases {
     JobConfig config;
 
     @Inject
+    @Micros
     Clock clock;
 
     /** The oldest eligible PENDING jobs of {@code types}, now RUNNING and held by {@code worker} for {@code lease}. */
     public List<Job> claim(String worker, Collection<String> types, int max, Duration lease) {
-        Instant now = now();
+        Instant now = clock.instant();
         List<Job> claimed = jobs.lockClaimable(types, now, max).stream().filter(Job::isPending).toList();
         for (Job job : claimed) {
             timeline.record(job, job.start(worker, now, now.plus(lease)));
@@ -54,7 +55,7 @@ public class Leases {
     }
 
     public Optional<Job> heartbeat(UUID id, String worker, Duration lease) {
-        Instant now = now();
+        Instant now = clock.instant();
         return jobs.lock(id).filter(job -> job.isHeldBy(worker)).map(job -> {
             if (job.isPastTimeout(now)) {
                 timeline.record(job, job.timeOut(now));
@@ -70,12 +71,12 @@ public class Leases {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<UUID> held = jobs.renewLeases(worker, ids, now().plus(lease));
+        List<UUID> held = jobs.renewLeases(worker, ids, clock.instant().plus(lease));
         return ids.stream().filter(id -> !held.contains(id)).toList();
     }
 
     public Optional<Job> complete(UUID id, String worker, String resultJson, String outputFile) {
-        return ifHeld(id, worker, job -> job.complete(resultJson, outputFile, now()));
+        return ifHeld(id, worker, job -> job.complete(resultJson, outputFile, clock.instant()));
     }
 
     /**
@@ -83,7 +84,7 @@ public class Leases {
      * {@code worker} still held, now COMPLETED. The others are left as they are, as {@link #complete} would.
      */
     public Set<UUID> completeAll(String worker, Map<UUID, Completion> completions) {
-        Instant now = now();
+        Instant now = clock.instant();
         Set<UUID> completed = new HashSet<>();
         for (Job job : jobs.lockAll(completions.keySet())) {
             if (job.isHeldBy(worker)) {
@@ -101,21 +102,21 @@ public class Leases {
 
     /** A failed attempt: back to PENDING after the backoff while attempts remain (and {@code retry}), else FAILED. */
     public Optional<Job> fail(UUID id, String worker, String reason, boolean retry) {
-        Instant now = now();
+        Instant now = clock.instant();
         return ifHeld(id, worker, job -> retry && job.hasAttemptsLeft()
                 ? job.retryLater(reason, config.retryPolicy().nextRunAt(job.attempts(), now), now)
                 : job.fail(reason, now));
     }
 
     public Optional<Job> timeOut(UUID id, String worker) {
-        return ifHeld(id, worker, job -> job.timeOut(now()));
+        return ifHeld(id, worker, job -> job.timeOut(clock.instant()));
     }
 
     /** Hands jobs back at once (shutdown): PENDING again, eligible now, the interrupted attempt not counted. */
     public int release(String worker, Collection<UUID> ids, String reason) {
         int released = 0;
         for (UUID id : ids) {
-            released += ifHeld(id, worker, job -> job.release(reason, now())).isPresent() ? 1 : 0;
+            released += ifHeld(id, worker, job -> job.release(reason, clock.instant())).isPresent() ? 1 : 0;
         }
         return released;
     }
@@ -127,7 +128,4 @@ public class Leases {
         });
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
 }

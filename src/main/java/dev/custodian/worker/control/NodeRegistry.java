@@ -2,6 +2,7 @@ package dev.custodian.worker.control;
 
 import dev.custodian.job.control.JobRepository;
 import dev.custodian.platform.NodeIdentity;
+import dev.custodian.platform.time.Micros;
 import dev.custodian.worker.entity.Node;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,7 +11,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -29,20 +29,21 @@ public class NodeRegistry {
     JobRepository jobs;
 
     @Inject
+    @Micros
     Clock clock;
 
     public void started() {
         Node node = em.find(Node.class, identity.id());
         if (node == null) {
-            em.persist(new Node(identity.id(), now()));
+            em.persist(new Node(identity.id(), clock.instant()));
         } else {
-            node.started(now());
+            node.started(clock.instant());
         }
     }
 
     public void seen() {
         em.createQuery("update Node n set n.lastSeen = :now where n.id = :id")
-                .setParameter("now", now())
+                .setParameter("now", clock.instant())
                 .setParameter("id", identity.id())
                 .executeUpdate();
     }
@@ -50,7 +51,7 @@ public class NodeRegistry {
     public void stopped() {
         Node node = em.find(Node.class, identity.id());
         if (node != null) {
-            node.stopped(now());
+            node.stopped(clock.instant());
         }
     }
 
@@ -63,9 +64,6 @@ public class NodeRegistry {
                 .toList();
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
 
     /** A node as {@code GET /api/system/nodes} shows it. */
     public record NodeStatus(String id, Instant startedAt, Instant lastSeen, Instant stoppedAt, long jobsHeld, boolean self) {

@@ -4,13 +4,13 @@ import dev.custodian.job.control.JobRepository;
 import dev.custodian.job.control.JobTimeline;
 import dev.custodian.job.entity.Job;
 import dev.custodian.job.entity.JobEvent;
+import dev.custodian.platform.time.Micros;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiPredicate;
@@ -36,6 +36,7 @@ public class StuckJobDetector {
     JobTimeline timeline;
 
     @Inject
+    @Micros
     Clock clock;
 
     @Inject
@@ -43,7 +44,7 @@ public class StuckJobDetector {
 
     /** One pass; answers how many jobs it requeued or failed. */
     public int sweep() {
-        Instant now = now();
+        Instant now = clock.instant();
         int decided = 0;
         for (UUID id : jobs.pastTimeout(now, BATCH)) {
             decided += self.decide(id, now, Job::isPastTimeout, (job, at) -> job.timeOut(at)) ? 1 : 0;
@@ -59,7 +60,7 @@ public class StuckJobDetector {
      * stopped without handing them back; requeue or fail them now rather than after their lease.
      */
     public int recover(String node) {
-        Instant now = now();
+        Instant now = clock.instant();
         int recovered = 0;
         for (UUID id : jobs.heldBy(node)) {
             recovered += self.decide(id, now, (job, at) -> job.isHeldBy(node), Job::recovered) ? 1 : 0;
@@ -75,7 +76,4 @@ public class StuckJobDetector {
         return locked.isPresent();
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
 }

@@ -7,7 +7,11 @@ import org.eclipse.microprofile.config.ConfigValue;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.eclipse.microprofile.config.spi.Converter;
 
-/** A MicroProfile {@link Config} over a map, for unit tests of configuration parsing. */
+/**
+ * A MicroProfile {@link Config} over a map, for unit tests of configuration parsing. Like MicroProfile Config's
+ * source of environment variables, a key not in the map is also looked up in its environment-variable form
+ * ({@code custodian.job.timeout} as {@code CUSTODIAN_JOB_TIMEOUT}), and the names are listed as they are.
+ */
 public record MapConfig(Map<String, String> values) implements Config {
 
     @Override
@@ -26,7 +30,8 @@ public record MapConfig(Map<String, String> values) implements Config {
         if (type != String.class) {
             throw new UnsupportedOperationException(type.getName());
         }
-        return Optional.ofNullable((T) values.get(name));
+        String value = values.containsKey(name) ? values.get(name) : values.get(Settings.envName(name));
+        return Optional.ofNullable((T) value);
     }
 
     @Override

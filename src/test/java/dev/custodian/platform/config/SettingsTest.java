@@ -55,4 +55,22 @@ class SettingsTest {
         assertThatThrownBy(() -> settings.string("custodian.blank"))
                 .hasMessage("Invalid configuration custodian.blank=: a value is required");
     }
+
+    @Test
+    void the_environment_variable_form_of_a_key_follows_microprofile_configs_rule() {
+        assertThat(Settings.envName("custodian.retention.type.csv-summary.completed-ttl"))
+                .isEqualTo("CUSTODIAN_RETENTION_TYPE_CSV_SUMMARY_COMPLETED_TTL");
+        assertThat(Settings.envName("custodian.backups.prod_eu.keep-last")).isEqualTo("CUSTODIAN_BACKUPS_PROD_EU_KEEP_LAST");
+    }
+
+    @Test
+    void keys_listed_only_as_environment_variables_are_found_among_candidates() {
+        Settings settings = new Settings(new MapConfig(java.util.Map.of("CUSTODIAN_BACKUPS_PROD_KEEP_LAST", "3",
+                "custodian.backups.test.keep-last", "2")));
+
+        assertThat(settings.listedAsEnvironmentVariables(java.util.List.of("custodian.backups.prod.keep-last",
+                "custodian.backups.test.keep-last", "custodian.backups.dev.keep-last")))
+                .containsExactly("custodian.backups.prod.keep-last");
+        assertThat(settings.optional("custodian.backups.prod.keep-last")).contains("3");
+    }
 }

@@ -44,6 +44,24 @@ class RetentionConfigTest {
         assertThat(config.policies().forType("echo").completedTtl()).isEqualTo(Duration.ofHours(24));
     }
 
+    @Test
+    void per_type_keys_given_as_environment_variables_override_a_known_type() throws IOException {
+        RetentionConfig config = load(Map.of("CUSTODIAN_RETENTION_TYPE_GZIP_COMPLETED_TTL", "10m",
+                "CUSTODIAN_RETENTION_TYPE_CSV_SUMMARY_RESTORE_WINDOW", "0", "CUSTODIAN_RETENTION_TYPE_UNKNOWN_FAILED_TTL", "2d"));
+
+        assertThat(config.policies().overriddenTypes()).containsExactlyInAnyOrder("gzip", "csv-summary");
+        assertThat(config.policies().forType("gzip").completedTtl()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(config.policies().forType("csv-summary").restoreWindow()).isZero();
+        assertThat(config.policies().forType("echo").completedTtl()).isEqualTo(Duration.ofHours(24));
+    }
+
+    @Test
+    void a_bad_value_given_as_an_environment_variable_stops_startup_naming_the_key() {
+        assertThatThrownBy(() -> load(Map.of("CUSTODIAN_RETENTION_TYPE_GZIP_FAILED_TTL", "-5m")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageStartingWith("Invalid configuration custodian.retention.type.gzip.failed-ttl=-5m: ");
+    }
+
     @ParameterizedTest
     @CsvSource({
         "custodian.retention.completed-ttl, -1h", "custodian.retention.restore-window, later",
@@ -66,7 +84,7 @@ class RetentionConfigTest {
         values.putAll(overrides);
         RetentionConfig config = new RetentionConfig();
         config.settings = new Settings(new MapConfig(values));
-        config.load();
+        config.load(java.util.Set.of("echo", "gzip", "csv-summary"));
         return config;
     }
 }
