@@ -13,6 +13,7 @@ import dev.custodian.job.control.SubmitCommand;
 import dev.custodian.job.entity.Job;
 import dev.custodian.job.entity.JobStatus;
 import dev.custodian.platform.json.JsonText;
+import dev.custodian.platform.problem.Problems;
 import dev.custodian.platform.security.Allowed;
 import dev.custodian.platform.security.CallerRoles;
 import dev.custodian.platform.security.Roles;
@@ -180,6 +181,8 @@ public class JobResource {
 
     @DELETE
     @Path("{id}")
+    // a 204 has no body to negotiate: a client that accepts only problems (the generated one) must not get a 406
+    @Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
     @Operation(operationId = "deleteJob", summary = "Delete a job",
             description = "Soft delete: the job is hidden and purged after the restore window (its files with it).")
     @APIResponse(responseCode = "204", description = "Deleted")
