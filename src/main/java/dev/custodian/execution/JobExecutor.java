@@ -17,6 +17,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import dev.custodian.platform.config.Durations;
 import dev.custodian.platform.logging.LogContext;
+import dev.custodian.platform.metrics.Meters;
 import dev.custodian.platform.persistence.GroupCommit;
 import dev.custodian.worker.control.NodeRegistry;
 import java.time.Duration;
@@ -68,6 +69,9 @@ public class JobExecutor {
 
     @Inject
     JobLifecycle lifecycle;
+
+    @Inject
+    Meters meters;
 
     @Inject
     HandlerRegistry handlers;
@@ -239,7 +243,10 @@ public class JobExecutor {
     private List<ClaimedJob> claim(int max) throws InterruptedException {
         claimingSince = System.nanoTime();
         try {
-            return lifecycle.claim(handlers.types(), max);
+            List<ClaimedJob> claimed = lifecycle.claim(handlers.types(), max);
+            meters.time("custodian_job_claim_duration", "How long one claim of PENDING jobs took (one transaction)",
+                    Duration.ofNanos(System.nanoTime() - claimingSince), "claimer", "executor");
+            return claimed;
         } catch (RuntimeException | Error e) {
             LOG.warn("Claiming jobs failed, retrying after the poll interval: {}", e.toString());
             Thread.sleep(config.pollInterval().toMillis());
