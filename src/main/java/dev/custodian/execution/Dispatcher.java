@@ -38,9 +38,17 @@ final class Dispatcher {
     /** {@link #nanoTime} when the current claim began; 0 while not claiming. */
     private volatile long claimingSince;
     private volatile Thread thread;
+    private final Consumer<Duration> claimTimes;
 
     Dispatcher(JobLifecycle lifecycle, Collection<String> types, int concurrency, Duration pollInterval,
                Consumer<ClaimedJob> launch, LongSupplier nanoTime) {
+        this(lifecycle, types, concurrency, pollInterval, launch, nanoTime, took -> { });
+    }
+
+    /** @param claimTimes told how long each claim transaction took (the claim latency metric) */
+    Dispatcher(JobLifecycle lifecycle, Collection<String> types, int concurrency, Duration pollInterval,
+               Consumer<ClaimedJob> launch, LongSupplier nanoTime, Consumer<Duration> claimTimes) {
+        this.claimTimes = claimTimes;
         this.lifecycle = lifecycle;
         this.types = types;
         this.concurrency = concurrency;
@@ -137,9 +145,12 @@ final class Dispatcher {
     }
 
     private List<ClaimedJob> claim(int max) throws InterruptedException {
-        claimingSince = nanoTime.getAsLong();
+        long since = nanoTime.getAsLong();
+        claimingSince = since;
         try {
-            return lifecycle.claim(types, max);
+            List<ClaimedJob> claimed = lifecycle.claim(types, max);
+            claimTimes.accept(Duration.ofNanos(nanoTime.getAsLong() - since));
+            return claimed;
         } catch (RuntimeException | Error e) {
             LOG.warn("Claiming jobs failed, retrying after the poll interval: {}", e.toString());
             if (!pause()) {

@@ -16,6 +16,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import dev.custodian.platform.config.Durations;
 import dev.custodian.platform.logging.LogContext;
+import dev.custodian.platform.metrics.Meters;
 import dev.custodian.worker.control.NodeRegistry;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -55,6 +56,9 @@ public class JobExecutor {
     JobLifecycle lifecycle;
 
     @Inject
+    Meters meters;
+
+    @Inject
     HandlerRegistry handlers;
 
     @Inject
@@ -81,7 +85,9 @@ public class JobExecutor {
         timers = Executors.newSingleThreadScheduledExecutor(threadFactory);
         completions = new CompletionRecorder(lifecycle, threadFactory, 2 * concurrency,
                 (task, delay) -> timers.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS), this::finished, this::discardOutput);
-        dispatcher = new Dispatcher(lifecycle, handlers.types(), concurrency, config.pollInterval(), this::launch, System::nanoTime);
+        dispatcher = new Dispatcher(lifecycle, handlers.types(), concurrency, config.pollInterval(), this::launch, System::nanoTime,
+                took -> meters.time("custodian_job_claim_duration", "How long one claim of PENDING jobs took (one transaction)",
+                        took, "claimer", "executor"));
         dispatcher.start(threadFactory);
         long renewal = LeaseRenewer.interval(config.lease()).toMillis();
         timers.scheduleWithFixedDelay(new LeaseRenewer(nodes::seen, lifecycle::renew, running), renewal, renewal, TimeUnit.MILLISECONDS);

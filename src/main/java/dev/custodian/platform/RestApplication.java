@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -14,7 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @OpenAPIDefinition(
         info = @Info(title = "Custodian", version = "1",
                 description = "Background jobs and data retention. Roles: user (own jobs), admin (all jobs, /api/system/**), "
-                        + "worker (claim, heartbeat, complete, fail). Errors are application/problem+json (RFC 9457)."),
+                        + "worker (claim, heartbeat, complete, fail). Errors are application/problem+json (RFC 9457).",
+                license = @License(name = "All rights reserved (no licence granted)")),
         security = @SecurityRequirement(name = "basic"),
         tags = {@Tag(name = "jobs", description = "Submit and follow jobs (user, admin)"),
                 @Tag(name = "workers", description = "External workers (worker, admin)"),

@@ -41,6 +41,11 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The cleanup API of SPEC section 5, for admins. */
 @org.eclipse.microprofile.openapi.annotations.tags.Tag(name = "system")
@@ -77,6 +82,13 @@ public class CleanupResource {
     /** Starts a run; answers its report when it ends within {@code wait} (default 30s), else 202 and where to look. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "startCleanup", summary = "Start a cleanup run",
+            description = "Dry run by default. Answers the run's report when it ends within wait, else 202 with its Location; 409 while another real run is active in the cluster.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CleanupRequest")))
+    @APIResponse(responseCode = "200", description = "The run's report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CleanupRun")))
+    @APIResponse(responseCode = "202", description = "Still running: its report so far",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CleanupRun")))
     public Response run(JsonValue body, @QueryParam("wait") @DefaultValue("30s") String wait) throws InterruptedException {
         Duration waitFor = waitFor(wait);
         CleanupRequests.Parsed request = CleanupRequests.parse(body, cleanup.targets());
@@ -95,6 +107,8 @@ public class CleanupResource {
 
     @GET
     @Path("status")
+    @Operation(operationId = "getCleanupStatus", summary = "Show the cleanup status",
+            description = "Scheduler enabled, running now, next run, last run and the effective policy.")
     public JsonObject status() {
         CleanupLock lock = locks.current();
         JsonObjectBuilder status = Json.createObjectBuilder()
@@ -115,7 +129,7 @@ public class CleanupResource {
 
     @GET
     @Path("runs")
-    @Operation(summary = "Run history", description = "Newest first; limit (1-500, default 20), cursor, dryRun=, trigger=, "
+    @Operation(operationId = "listCleanupRuns", summary = "List cleanup runs", description = "Newest first; limit (1-500, default 20), cursor, dryRun=, trigger=, "
             + "status=. A JSON array; a Link header with rel=\"next\" points at the next page. An unknown parameter is a 400.")
     @org.eclipse.microprofile.openapi.annotations.parameters.Parameters({
             @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "limit", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY, description = "1-500, default 20"),
@@ -123,6 +137,8 @@ public class CleanupResource {
             @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "dryRun", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY, description = "true or false"),
             @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "trigger", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY, description = "api, schedule or startup"),
             @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "status", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY, description = "RUNNING, SUCCEEDED, FAILED or ABORTED")})
+    @APIResponse(responseCode = "200", description = "The runs, newest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CleanupRuns")))
     public Response history() {
         RunHistoryParameters p = RunHistoryParameters.parse(uriInfo.getQueryParameters());
         java.util.List<CleanupRun> rows = runs.page(p.filter(), p.afterAt(), p.afterId(), p.limit());
@@ -139,6 +155,10 @@ public class CleanupResource {
 
     @GET
     @Path("runs/{id}")
+    @Operation(operationId = "getCleanupRun", summary = "Get one cleanup run",
+            description = "A run's report, running or finished.")
+    @APIResponse(responseCode = "200", description = "The run's report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CleanupRun")))
     public JsonObject one(@PathParam("id") String id) {
         UUID runId = JobIds.parse(id);
         return CleanupRunView.of(runs.find(runId).orElseThrow(() -> new CleanupRunNotFoundException(runId)));
@@ -147,6 +167,9 @@ public class CleanupResource {
     @PUT
     @Path("schedule")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "setCleanupSchedule", summary = "Pause or resume scheduled cleanup",
+            description = "Body {enabled: true|false}; answers the status.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CleanupSchedule")))
     public JsonObject schedule(JsonValue body) {
         if (body == null || body.getValueType() != JsonValue.ValueType.OBJECT || !body.asJsonObject().containsKey("enabled")
                 || (body.asJsonObject().get("enabled").getValueType() != JsonValue.ValueType.TRUE

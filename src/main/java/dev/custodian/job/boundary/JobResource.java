@@ -13,6 +13,7 @@ import dev.custodian.job.control.PurgeSchedule;
 import dev.custodian.job.control.SubmitCommand;
 import dev.custodian.job.entity.Job;
 import dev.custodian.platform.json.JsonText;
+import dev.custodian.platform.problem.Problems;
 import dev.custodian.platform.security.Allowed;
 import dev.custodian.platform.security.CallerRoles;
 import dev.custodian.platform.security.Roles;
@@ -39,13 +40,16 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The jobs API (SPEC section 5) for users; admins see every job. */
 @org.eclipse.microprofile.openapi.annotations.tags.Tag(name = "jobs")
@@ -81,9 +85,16 @@ public class JobResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response submit(
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmitJobRequest.class)))
-            JsonValue body) {
+    @Operation(operationId = "submitJob", summary = "Submit a job",
+            description = "As JSON {type, payload, timeoutSeconds?, maxAttempts?}, or as multipart/form-data with a 'file' "
+                    + "part (the job's input file) and the same fields as text parts. Answers 201 with the job and its Location.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SubmitJobRequest")),
+            @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(ref = "SubmitJobUpload"))})
+    @APIResponse(responseCode = "201", description = "Submitted: the job, PENDING",
+            headers = @Header(name = "Location", description = "The job's URL", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "JobView")))
+    public Response submit(JsonValue body) {
         return created(submission.submit(caller(), SubmitJobRequest.read(body).toCommand()));
     }
 
@@ -91,6 +102,10 @@ public class JobResource {
     @POST
     @Path("batch")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "submitJobs", summary = "Submit up to 1,000 jobs at once",
+            description = "{items: [{type, payload?, timeoutSeconds?, maxAttempts?}, ...]}: every item validated first (a bad "
+                    + "one is a 400 naming items[i] and its field, and nothing is stored), all inserted in one transaction; "
+                    + "201 with {ids} in the order given.")
     public Response submitBatch(JsonValue body) {
         List<Job> created = submission.submitAll(caller(), SubmitJobRequest.readBatch(body));
         return Response.status(Response.Status.CREATED)
@@ -100,7 +115,16 @@ public class JobResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response submitUpload(List<EntityPart> parts, @HeaderParam("Content-Length") Long contentLength)
+    @Operation(operationId = "submitJob", summary = "Submit a job",
+            description = "As JSON {type, payload, timeoutSeconds?, maxAttempts?}, or as multipart/form-data with a 'file' "
+                    + "part (the job's input file) and the same fields as text parts. Answers 201 with the job and its Location.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SubmitJobRequest")),
+            @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(ref = "SubmitJobUpload"))})
+    @APIResponse(responseCode = "201", description = "Submitted: the job, PENDING",
+            headers = @Header(name = "Location", description = "The job's URL", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "JobView")))
+    public Response submitUpload(List<EntityPart> parts, @Parameter(hidden = true) @HeaderParam("Content-Length") Long contentLength)
             throws IOException {
         if (contentLength != null && contentLength > config.uploadMaxSize() + 64 * 1024) {
             throw PayloadTooLargeException.upload(config.uploadMaxSize());
@@ -120,7 +144,7 @@ public class JobResource {
     }
 
     @GET
-    @Operation(summary = "List jobs", description = "Newest first by default; filters status, type, owner (admins), "
+    @Operation(operationId = "listJobs", summary = "List jobs", description = "Newest first by default; filters status, type, owner (admins), "
             + "createdAfter, createdBefore; sort createdAt|-createdAt|finishedAt|-finishedAt; deleted=true (admins) lists "
             + "soft-deleted jobs by purge time with purgeAt; count=true adds total (exact up to 10,000). An unknown "
             + "parameter is a 400.")
@@ -135,6 +159,8 @@ public class JobResource {
             @Parameter(name = "count", in = ParameterIn.QUERY, description = "true adds total and totalIsEstimate"),
             @Parameter(name = "limit", in = ParameterIn.QUERY, description = "1-500, default 50"),
             @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "nextCursor of the previous page")})
+    @APIResponse(responseCode = "200", description = "One page of jobs",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "JobPageView")))
     public JobPageView list() {
         JobQuery query = JobListParameters.query(uriInfo.getQueryParameters());
         return JobPageView.of(jobs.list(caller(), query), purges);
@@ -142,7 +168,7 @@ public class JobResource {
 
     @GET
     @Path("stats")
-    @Operation(summary = "Overview figures", description = "Visible jobs by status, and finished jobs per minute over the "
+    @Operation(operationId = "jobStats", summary = "Overview figures", description = "Visible jobs by status, and finished jobs per minute over the "
             + "last hour and per hour over the last day (the caller's own jobs; admins all).")
     public JobStatsView stats() {
         return JobStatsView.of(jobs.stats(caller()));
@@ -152,7 +178,7 @@ public class JobResource {
     @Path("bulk")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allowed(Roles.ADMIN)
-    @Operation(summary = "Bulk action", description = "{action: cancel|delete|restore|retry, filter, ids?, expect?}: the "
+    @Operation(operationId = "bulkJobs", summary = "Bulk action", description = "{action: cancel|delete|restore|retry, filter, ids?, expect?}: the "
             + "action on every job matching the filter (and ids), in batches, audited; 409 and nothing changed when "
             + "expect differs from the match count.")
     public BulkView bulk(JsonValue body) {
@@ -163,7 +189,7 @@ public class JobResource {
 
     @POST
     @Path("{id}/retry")
-    @Operation(summary = "Retry a finished job", description = "Submits a new job with the same type, payload, timeout and "
+    @Operation(operationId = "retryJob", summary = "Retry a finished job", description = "Submits a new job with the same type, payload, timeout and "
             + "max attempts, owned by the original owner, with retryOf; 409 when the job has not finished or its input "
             + "file is gone.")
     public Response retry(@PathParam("id") String id) {
@@ -172,6 +198,10 @@ public class JobResource {
 
     @GET
     @Path("{id}")
+    @Operation(operationId = "getJob", summary = "Get one job",
+            description = "404 once the job is soft-deleted, unless an admin asks with includeDeleted=true.")
+    @APIResponse(responseCode = "200", description = "The job",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "JobView")))
     public JobView get(@PathParam("id") String id, @QueryParam("includeDeleted") boolean includeDeleted) {
         return JobView.of(jobs.get(caller(), JobIds.parse(id), includeDeleted));
     }
@@ -179,6 +209,10 @@ public class JobResource {
     @GET
     @Path("{id}/output")
     @Produces(MediaType.WILDCARD)
+    @Operation(operationId = "downloadJobOutput", summary = "Download a job's output file",
+            description = "The file a finished job wrote (Content-Disposition names it); 404 when it has none.")
+    @APIResponse(responseCode = "200", description = "The output file",
+            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(ref = "Binary")))
     public Response output(@PathParam("id") String id) {
         JobOutput output = jobs.output(caller(), JobIds.parse(id));
         String name = output.name();
@@ -190,18 +224,29 @@ public class JobResource {
 
     @GET
     @Path("{id}/events")
+    @Operation(operationId = "listJobEvents", summary = "List a job's events",
+            description = "The job's timeline, oldest first.")
     public List<JobEventView> events(@PathParam("id") String id, @QueryParam("includeDeleted") boolean includeDeleted) {
         return jobs.events(caller(), JobIds.parse(id), includeDeleted).stream().map(JobEventView::of).toList();
     }
 
     @POST
     @Path("{id}/cancel")
+    @Operation(operationId = "cancelJob", summary = "Cancel a job",
+            description = "Cancels a PENDING or RUNNING job; 409 once it has finished.")
+    @APIResponse(responseCode = "200", description = "The cancelled job",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "JobView")))
     public JobView cancel(@PathParam("id") String id) {
         return JobView.of(jobs.cancel(caller(), JobIds.parse(id)));
     }
 
     @DELETE
     @Path("{id}")
+    // a 204 has no body to negotiate: a client that accepts only problems (the generated one) must not get a 406
+    @Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
+    @Operation(operationId = "deleteJob", summary = "Delete a job",
+            description = "Soft delete: the job is hidden and purged after the restore window (its files with it).")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") String id) {
         jobs.delete(caller(), JobIds.parse(id));
         return Response.noContent().build();
@@ -209,6 +254,10 @@ public class JobResource {
 
     @POST
     @Path("{id}/restore")
+    @Operation(operationId = "restoreJob", summary = "Restore a deleted job",
+            description = "Undoes a soft delete within the restore window.")
+    @APIResponse(responseCode = "200", description = "The restored job",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "JobView")))
     public JobView restore(@PathParam("id") String id) {
         return JobView.of(jobs.restore(caller(), JobIds.parse(id)));
     }

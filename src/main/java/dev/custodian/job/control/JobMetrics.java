@@ -7,16 +7,33 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The jobs' metrics on the platform's {@link Meters}: jobs by status (a gauge, counted at most every 5 s), the
- * transitions (counters by type) and how long attempts ran (a timer by type), fed by {@link JobChanged} after commit.
+ * The jobs' metrics on the platform's {@link Meters}: jobs by status and type and the age of the oldest PENDING job
+ * (gauges over the whole database, read at most every 5 s), the transitions (counters by type) and how long attempts
+ * ran (a histogram by type), fed by {@link JobChanged} after commit.
  */
 @ApplicationScoped
 public class JobMetrics {
 
-    private static final long STATUS_CACHE_MS = 5_000;
+    private static final Duration SNAPSHOT_MAX_AGE = Duration.ofSeconds(5);
+    private static final Counter SUBMITTED = new Counter("custodian_jobs_submitted", "Jobs submitted, by type");
+    private static final Counter COMPLETED = new Counter("custodian_jobs_completed", "Jobs completed, by type");
+    private static final Counter FAILED = new Counter("custodian_jobs_failed",
+            "Jobs failed for good (no attempt left or not retryable), by type");
+    private static final Counter TIMED_OUT = new Counter("custodian_jobs_timed_out", "Attempts that ran past their job's timeout, by type");
+    private static final Counter RETRIED = new Counter("custodian_jobs_retried", "Failed attempts scheduled for another attempt, by type");
+    private static final Counter LEASE_EXPIRED = new Counter("custodian_jobs_lease_expired",
+            "RUNNING jobs whose lease expired (their node or worker stopped its heartbeats), by type");
+    private static final Counter REQUEUED = new Counter("custodian_jobs_requeued",
+            "Jobs handed back to the queue after an expired lease or a restart, by type");
+    private static final List<Counter> COUNTERS = List.of(SUBMITTED, COMPLETED, FAILED, TIMED_OUT, RETRIED, LEASE_EXPIRED, REQUEUED);
 
     @Inject
     Meters meters;
@@ -24,40 +41,77 @@ public class JobMetrics {
     @Inject
     JobRepository jobs;
 
-    private volatile Map<JobStatus, Long> byStatus = Map.of();
-    private volatile long byStatusAt;
+    @Inject
+    JobTypes types;
 
-    /** Registers the gauges at startup rather than at the first event. */
+    @Inject
+    Clock clock;
+
+    private volatile Snapshot snapshot = new Snapshot(Map.of(), Optional.empty(), Instant.EPOCH);
+
+    private record Counter(String name, String description) {
+    }
+
+    /** What the gauges show: one read of the job table. */
+    private record Snapshot(Map<String, Long> byStatusAndType, Optional<Instant> oldestPending, Instant takenAt) {
+    }
+
+    /**
+     * Registers the gauges, and the counters at 0, at startup rather than at the first event, for every known type
+     * (in every status): a series that exists from the start lets {@code increase()} see its first event.
+     */
     void register(@Observes @Initialized(ApplicationScoped.class) Object context) {
-        for (JobStatus status : JobStatus.values()) {
-            meters.gauge("custodian_jobs", "Jobs by status (not soft-deleted)", () -> count(status), "status", status.name());
+        for (String type : types.all()) {
+            COUNTERS.forEach(counter -> meters.count(counter.name(), counter.description(), 0, "type", type));
+            for (JobStatus status : JobStatus.values()) {
+                meters.gauge("custodian_jobs", "Jobs by status and type (not soft-deleted), in the whole database",
+                        () -> snapshot().byStatusAndType().getOrDefault(key(status, type), 0L), "status", status.name(), "type", type);
+            }
         }
+        meters.gauge("custodian_queue_oldest_pending_age_seconds",
+                "How long the oldest PENDING job (not soft-deleted) has existed; 0 when none is waiting", this::oldestPendingAge);
     }
 
     void onJob(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobChanged change) {
-        String name = switch (change.event()) {
-            case SUBMITTED -> "custodian_jobs_submitted";
-            case COMPLETED -> "custodian_jobs_completed";
-            case FAILED -> "custodian_jobs_failed";
-            case TIMED_OUT -> "custodian_jobs_timed_out";
-            case RETRY_SCHEDULED -> "custodian_jobs_retried";
-            case LEASE_EXPIRED, RECOVERED -> "custodian_jobs_requeued";
-            default -> null;
-        };
-        if (name != null) {
-            meters.count(name, 1, "type", change.type());
+        switch (change.event()) {
+            case SUBMITTED -> count(SUBMITTED, change);
+            case COMPLETED -> count(COMPLETED, change);
+            case FAILED -> count(FAILED, change);
+            case TIMED_OUT -> count(TIMED_OUT, change);
+            case RETRY_SCHEDULED -> count(RETRIED, change);
+            case LEASE_EXPIRED -> {
+                count(LEASE_EXPIRED, change);
+                count(REQUEUED, change);
+            }
+            case RECOVERED -> count(REQUEUED, change);
+            default -> {
+            }
         }
         if (change.ranFor() != null) {
             meters.time("custodian_job_duration", "How long job attempts ran", change.ranFor(), "type", change.type());
         }
     }
 
-    private long count(JobStatus status) {
-        long now = System.currentTimeMillis();
-        if (now - byStatusAt > STATUS_CACHE_MS) {
-            byStatus = jobs.countByStatus();
-            byStatusAt = now;
+    private void count(Counter counter, JobChanged change) {
+        meters.count(counter.name(), counter.description(), 1, "type", change.type());
+    }
+
+    private long oldestPendingAge() {
+        Snapshot now = snapshot();
+        return now.oldestPending().map(since -> Math.max(0, Duration.between(since, clock.instant()).toSeconds())).orElse(0L);
+    }
+
+    private Snapshot snapshot() {
+        Snapshot current = snapshot;
+        Instant now = clock.instant();
+        if (Duration.between(current.takenAt(), now).compareTo(SNAPSHOT_MAX_AGE) > 0) {
+            current = new Snapshot(jobs.countByStatusAndType(), jobs.oldestPendingSince(), now);
+            snapshot = current;
         }
-        return byStatus.getOrDefault(status, 0L);
+        return current;
+    }
+
+    static String key(JobStatus status, String type) {
+        return status.name() + " " + type;
     }
 }

@@ -157,16 +157,21 @@ public class JobRepository {
                 .getResultList();
     }
 
-    /** Visible (not soft-deleted) jobs per status. */
-    public java.util.Map<JobStatus, Long> countByStatus() {
-        java.util.Map<JobStatus, Long> counts = new java.util.EnumMap<>(JobStatus.class);
-        for (JobStatus status : JobStatus.values()) {
-            counts.put(status, 0L);
-        }
-        em.createQuery("select j.status, count(j) from Job j where j.deletedAt is null group by j.status", Object[].class)
+    /** Visible (not soft-deleted) jobs per status and type, keyed as {@link JobMetrics#key}. */
+    public java.util.Map<String, Long> countByStatusAndType() {
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        em.createQuery("select j.status, j.type, count(j) from Job j where j.deletedAt is null group by j.status, j.type", Object[].class)
                 .getResultList()
-                .forEach(row -> counts.put((JobStatus) row[0], (Long) row[1]));
+                .forEach(row -> counts.put(JobMetrics.key((JobStatus) row[0], (String) row[1]), (Long) row[2]));
         return counts;
+    }
+
+    /** When the oldest visible PENDING job was created; empty when none is waiting. */
+    public Optional<java.time.Instant> oldestPendingSince() {
+        return Optional.ofNullable(em.createQuery("select min(j.createdAt) from Job j where j.status = :pending and j.deletedAt is null",
+                        java.time.Instant.class)
+                .setParameter("pending", JobStatus.PENDING)
+                .getSingleResult());
     }
 
     /** How many RUNNING jobs each worker holds. */

@@ -18,7 +18,7 @@ public interface Meters {
         }
 
         @Override
-        public void count(String name, long amount, String... tags) {
+        public void count(String name, String description, long amount, String... tags) {
         }
 
         @Override
@@ -41,8 +41,11 @@ public interface Meters {
         }
     }
 
-    /** Adds {@code amount} to the counter {@code name} (Prometheus: {@code name_total}). */
-    void count(String name, long amount, String... tags);
+    /**
+     * Adds {@code amount} to the counter {@code name} (Prometheus: {@code name_total}, with {@code description} as its
+     * HELP). Names carry their base unit ({@code _bytes}, {@code _seconds}), as Prometheus asks.
+     */
+    void count(String name, String description, long amount, String... tags);
 
     /** Records one {@code duration} in the timer {@code name} (Prometheus: {@code name_seconds}). */
     void time(String name, String description, Duration duration, String... tags);

@@ -43,8 +43,8 @@ final class MicroProfileMeters implements Meters {
     }
 
     @Override
-    public void count(String name, long amount, String... tags) {
-        registry.counter(name, tags(tags)).inc(amount);
+    public void count(String name, String description, long amount, String... tags) {
+        registry.counter(Metadata.builder().withName(name).withDescription(description).build(), tags(tags)).inc(amount);
     }
 
     @Override

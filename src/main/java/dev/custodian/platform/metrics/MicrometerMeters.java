@@ -47,8 +47,8 @@ final class MicrometerMeters implements Meters {
     }
 
     @Override
-    public void count(String name, long amount, String... tags) {
-        Counter.builder(name).tags(tags).register(registry).increment(amount);
+    public void count(String name, String description, long amount, String... tags) {
+        Counter.builder(name).description(description).tags(tags).register(registry).increment(amount);
     }
 
     @Override

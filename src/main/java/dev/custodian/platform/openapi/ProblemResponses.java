@@ -1,18 +1,28 @@
 package dev.custodian.platform.openapi;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.tags.Tag;
 
 /**
  * Completes the generated OpenAPI document: every operation gets the problem responses every call can give
  * (400, 401, 403, 404 where a path has an id, 409 for state changes, 413 for uploads) as
- * {@code application/problem+json}, and its roles in the description. Registered by {@code mp.openapi.filter}.
+ * {@code application/problem+json} (the schema {@code Problem}), and its roles in the description. It also makes the
+ * document standard and independent of where it is served: one relative server {@code /} (Payara adds the request's
+ * absolute URL with a trailing slash), each tag once (Payara repeats a tag per resource class, without its
+ * description) and without Payara's non-standard top-level {@code endpoints}. Registered by {@code mp.openapi.filter};
+ * Redocly's recommended rules check the result (docs/openapi.yaml, OpenApiIT).
  */
 public class ProblemResponses implements OASFilter {
 
@@ -21,18 +31,61 @@ public class ProblemResponses implements OASFilter {
             "/api/jobs/claim", "worker or admin",
             "heartbeat", "worker or admin", "complete", "worker or admin", "fail", "worker or admin");
     private static final Method TYPE_SETTER = typeSetter();
+    private static final String PROBLEM = "Problem";
 
     @Override
     public void filterOpenAPI(org.eclipse.microprofile.openapi.models.OpenAPI openAPI) {
+        openAPI.setServers(new ArrayList<>(List.of(OASFactory.createServer().url("/").description("This server"))));
+        openAPI.setTags(distinct(openAPI.getTags()));
+        withoutEndpoints(openAPI);
         if (openAPI.getPaths() == null) {
             return;
         }
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        openAPI.getComponents().addSchema(PROBLEM, typed(Schema.SchemaType.OBJECT)
+                .description("A problem detail (RFC 9457)")
+                .addProperty("type", typed(Schema.SchemaType.STRING))
+                .addProperty("title", typed(Schema.SchemaType.STRING))
+                .addProperty("status", typed(Schema.SchemaType.INTEGER))
+                .addProperty("detail", typed(Schema.SchemaType.STRING)));
         openAPI.getPaths().getPathItems().forEach((p, item) ->
                 item.getOperations().forEach((method, operation) -> annotate(p, method.name(), operation)));
     }
 
+    /** Each tag name once, with the first description given for it. */
+    private static List<Tag> distinct(List<Tag> tags) {
+        if (tags == null) {
+            return null;
+        }
+        Map<String, Tag> byName = new LinkedHashMap<>();
+        for (Tag tag : tags) {
+            Tag kept = byName.putIfAbsent(tag.getName(), tag);
+            if (kept != null && kept.getDescription() == null) {
+                kept.setDescription(tag.getDescription());
+            }
+        }
+        return new ArrayList<>(byName.values());
+    }
+
+    /**
+     * Payara's model carries a non-standard top-level {@code endpoints} map (server URL to paths) that OpenAPI
+     * validators refuse; it is emptied through its setter where the model has one, without depending on Payara.
+     */
+    private static void withoutEndpoints(Object openAPI) {
+        try {
+            openAPI.getClass().getMethod("setEndpoints", Map.class).invoke(openAPI, new TreeMap<>());
+        } catch (NoSuchMethodException e) {
+            // another server's model: nothing to remove
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot remove the server's endpoints from the OpenAPI document", e);
+        }
+    }
+
     private static void annotate(String path, String method, Operation operation) {
         APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
+        successFromScan(responses);
         problem(responses, "400", "Malformed or invalid input; nothing changed");
         problem(responses, "401", "No or wrong credentials");
         problem(responses, "403", "The caller's role may not make this call");
@@ -51,6 +104,22 @@ public class ProblemResponses implements OASFilter {
         operation.setDescription(description + "Roles: " + roles + ".");
     }
 
+    /**
+     * The scanner describes what a method returns as the {@code default} response; where the resource declares no
+     * 200, 201 or 204 of its own, that is the 200 (a {@code default} alone would also stand for every error).
+     */
+    private static void successFromScan(APIResponses responses) {
+        APIResponse scanned = responses.getDefaultValue();
+        if (scanned == null || responses.hasAPIResponse("200") || responses.hasAPIResponse("201") || responses.hasAPIResponse("204")) {
+            return;
+        }
+        responses.removeAPIResponse(APIResponses.DEFAULT);
+        if (scanned.getDescription() == null || scanned.getDescription().equals("Default Response.")) {
+            scanned.setDescription("Success");
+        }
+        responses.addAPIResponse("200", scanned);
+    }
+
     private static String roles(String path) {
         for (Map.Entry<String, String> rule : ROLES.entrySet()) {
             if (path.startsWith(rule.getKey()) || path.endsWith("/" + rule.getKey())) {
@@ -64,11 +133,7 @@ public class ProblemResponses implements OASFilter {
         if (responses.hasAPIResponse(status)) {
             return;
         }
-        Schema schema = typed(Schema.SchemaType.OBJECT)
-                .addProperty("type", typed(Schema.SchemaType.STRING))
-                .addProperty("title", typed(Schema.SchemaType.STRING))
-                .addProperty("status", typed(Schema.SchemaType.INTEGER))
-                .addProperty("detail", typed(Schema.SchemaType.STRING));
+        Schema schema = OASFactory.createSchema().ref(PROBLEM);
         Content content = OASFactory.createContent().addMediaType("application/problem+json", OASFactory.createMediaType().schema(schema));
         responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description).content(content));
     }

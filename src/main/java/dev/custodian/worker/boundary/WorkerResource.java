@@ -17,9 +17,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The worker calls of SPEC section 5: claim (one or a batch), completions (a batch), heartbeat, complete, fail (roles {@code worker} or {@code admin}). */
 @org.eclipse.microprofile.openapi.annotations.tags.Tag(name = "workers")
@@ -35,9 +37,14 @@ public class WorkerResource {
 
     @POST
     @Path("claim")
-    public Response claim(
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClaimRequest.class)))
-            JsonValue body) {
+    @Operation(operationId = "claimJob", summary = "Claim a job",
+            description = "Leases the oldest PENDING job of one of the given types to the worker; 204 when there is none. "
+                    + "With max (1-100): up to max jobs, oldest first, as {items: [...]}.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ClaimRequest")))
+    @APIResponse(responseCode = "200", description = "The claimed job, RUNNING",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "JobView")))
+    @APIResponse(responseCode = "204", description = "No job to claim")
+    public Response claim(JsonValue body) {
         ClaimRequest request = ClaimRequest.read(body);
         if (request.max() != null) {
             List<JobView> items = workers.claim(request.workerId(), request.types(), request.leaseSeconds(), request.max())
@@ -52,6 +59,9 @@ public class WorkerResource {
     /** Many outcomes in one transaction; each item answers its job's status, or LEASE_LOST. */
     @POST
     @Path("completions")
+    @Operation(operationId = "completeJobs", summary = "Report many outcomes at once",
+            description = "{workerId, items: [{id, result?} | {id, error, retry?}]} in one transaction; each item answers its "
+                    + "job's status, or LEASE_LOST for a job the worker no longer holds.")
     public Map<String, List<Map<String, String>>> completions(JsonValue body) {
         CompletionsRequest request = CompletionsRequest.read(body);
         List<Map<String, String>> items = workers.finish(request.workerId(), request.outcomes()).entrySet().stream()
@@ -61,27 +71,36 @@ public class WorkerResource {
 
     @POST
     @Path("{id}/heartbeat")
-    public JobView heartbeat(@PathParam("id") String id,
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkerCall.class)))
-            JsonValue call) {
+    @Operation(operationId = "heartbeatJob", summary = "Extend a job's lease",
+            description = "The worker holding the lease extends it; 409 when the lease is lost.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WorkerCall")))
+    @APIResponse(responseCode = "200", description = "The job with its new lease",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "JobView")))
+    public JobView heartbeat(@PathParam("id") String id, JsonValue call) {
         WorkerCall body = WorkerCall.read(call);
         return JobView.of(workers.heartbeat(JobIds.parse(id), body.workerId(), body.leaseSeconds()));
     }
 
     @POST
     @Path("{id}/complete")
-    public JobView complete(@PathParam("id") String id,
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkerCall.class)))
-            JsonValue call) {
+    @Operation(operationId = "completeJob", summary = "Complete a claimed job",
+            description = "The worker holding the lease stores the result; 409 when the lease is lost.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WorkerCall")))
+    @APIResponse(responseCode = "200", description = "The COMPLETED job",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "JobView")))
+    public JobView complete(@PathParam("id") String id, JsonValue call) {
         WorkerCall body = WorkerCall.read(call);
         return JobView.of(workers.complete(JobIds.parse(id), body.workerId(), body.resultJson()));
     }
 
     @POST
     @Path("{id}/fail")
-    public JobView fail(@PathParam("id") String id,
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkerCall.class)))
-            JsonValue call) {
+    @Operation(operationId = "failJob", summary = "Fail a claimed job",
+            description = "The worker holding the lease reports an error; with retry and attempts left the job is retried later.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WorkerCall")))
+    @APIResponse(responseCode = "200", description = "The job, FAILED or PENDING for a retry",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "JobView")))
+    public JobView fail(@PathParam("id") String id, JsonValue call) {
         WorkerCall body = WorkerCall.read(call);
         return JobView.of(workers.fail(JobIds.parse(id), body.workerId(), body.error(), body.retry()));
     }

@@ -5,6 +5,7 @@ import dev.custodian.job.control.JobConfig;
 import dev.custodian.job.control.PayloadTooLargeException;
 import dev.custodian.job.control.ResultLimit;
 import dev.custodian.job.entity.Job;
+import dev.custodian.platform.metrics.Meters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
@@ -32,6 +33,9 @@ public class WorkerService {
     @Inject
     JobConfig config;
 
+    @Inject
+    Meters meters;
+
     /**
      * Claims the oldest eligible job of {@code types} for {@code workerId}. Two claimers never get the same job:
      * rows locked by another claimer are skipped, and where the database cannot skip, the loser of the race sees
@@ -55,9 +59,13 @@ public class WorkerService {
             }
         }
         Duration lease = lease(leaseSeconds);
+        long start = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             try {
-                return leases.claim(worker, types, max, lease);
+                List<Job> claimed = leases.claim(worker, types, max, lease);
+                meters.time("custodian_job_claim_duration", "How long one claim of PENDING jobs took (one transaction)",
+                        Duration.ofNanos(System.nanoTime() - start), "claimer", "worker");
+                return claimed;
             } catch (RuntimeException e) {
                 if (attempt >= CLAIM_TRIES || !isLockConflict(e)) {
                     throw e;
