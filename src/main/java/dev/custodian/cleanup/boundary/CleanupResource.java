@@ -132,11 +132,16 @@ public class CleanupResource {
     @Operation(operationId = "listCleanupRuns", summary = "List cleanup runs", description = "Newest first; limit (1-500, default 20), cursor, dryRun=, trigger=, "
             + "status=. A JSON array; a Link header with rel=\"next\" points at the next page. An unknown parameter is a 400.")
     @org.eclipse.microprofile.openapi.annotations.parameters.Parameters({
-            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "limit", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY, description = "1-500, default 20"),
-            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "cursor", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY, description = "from the Link rel=next of the previous page"),
-            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "dryRun", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY, description = "true or false"),
-            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "trigger", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY, description = "api, schedule or startup"),
-            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "status", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY, description = "RUNNING, SUCCEEDED, FAILED or ABORTED")})
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "limit", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY, description = "1-500, default 20",
+                    schema = @Schema(ref = "QueryText")),
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "cursor", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY, description = "from the Link rel=next of the previous page",
+                    schema = @Schema(ref = "QueryText")),
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "dryRun", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY, description = "true or false",
+                    schema = @Schema(ref = "QueryText")),
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "trigger", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY, description = "api, schedule or startup",
+                    schema = @Schema(ref = "QueryText")),
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "status", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY, description = "RUNNING, SUCCEEDED, FAILED or ABORTED",
+                    schema = @Schema(ref = "QueryText"))})
     @APIResponse(responseCode = "200", description = "The runs, newest first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CleanupRuns")))
     public Response history() {

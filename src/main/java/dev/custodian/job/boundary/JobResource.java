@@ -92,7 +92,7 @@ public class JobResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SubmitJobRequest")),
             @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(ref = "SubmitJobUpload"))})
     @APIResponse(responseCode = "201", description = "Submitted: the job, PENDING",
-            headers = @Header(name = "Location", description = "The job's URL", schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "Location", description = "The job's URL", schema = @Schema(ref = "QueryText")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "JobView")))
     public Response submit(JsonValue body) {
         return created(submission.submit(caller(), SubmitJobRequest.read(body).toCommand()));
@@ -122,7 +122,7 @@ public class JobResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SubmitJobRequest")),
             @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(ref = "SubmitJobUpload"))})
     @APIResponse(responseCode = "201", description = "Submitted: the job, PENDING",
-            headers = @Header(name = "Location", description = "The job's URL", schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "Location", description = "The job's URL", schema = @Schema(ref = "QueryText")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "JobView")))
     public Response submitUpload(List<EntityPart> parts, @Parameter(hidden = true) @HeaderParam("Content-Length") Long contentLength)
             throws IOException {
@@ -149,16 +149,16 @@ public class JobResource {
             + "soft-deleted jobs by purge time with purgeAt; count=true adds total (exact up to 10,000). An unknown "
             + "parameter is a 400.")
     @Parameters({
-            @Parameter(name = "status", in = ParameterIn.QUERY, description = "PENDING, RUNNING, COMPLETED, FAILED or CANCELLED"),
-            @Parameter(name = "type", in = ParameterIn.QUERY, description = "job type"),
-            @Parameter(name = "owner", in = ParameterIn.QUERY, description = "admins: one owner's jobs"),
-            @Parameter(name = "createdAfter", in = ParameterIn.QUERY, description = "ISO instant, exclusive"),
-            @Parameter(name = "createdBefore", in = ParameterIn.QUERY, description = "ISO instant, exclusive"),
-            @Parameter(name = "sort", in = ParameterIn.QUERY, description = "createdAt, -createdAt (default), finishedAt, -finishedAt"),
-            @Parameter(name = "deleted", in = ParameterIn.QUERY, description = "admins: true lists soft-deleted jobs in purge order"),
-            @Parameter(name = "count", in = ParameterIn.QUERY, description = "true adds total and totalIsEstimate"),
-            @Parameter(name = "limit", in = ParameterIn.QUERY, description = "1-500, default 50"),
-            @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "nextCursor of the previous page")})
+            @Parameter(name = "status", in = ParameterIn.QUERY, description = "PENDING, RUNNING, COMPLETED, FAILED or CANCELLED", schema = @Schema(ref = "QueryText")),
+            @Parameter(name = "type", in = ParameterIn.QUERY, description = "job type", schema = @Schema(ref = "QueryText")),
+            @Parameter(name = "owner", in = ParameterIn.QUERY, description = "admins: one owner's jobs", schema = @Schema(ref = "QueryText")),
+            @Parameter(name = "createdAfter", in = ParameterIn.QUERY, description = "ISO instant, exclusive", schema = @Schema(ref = "QueryText")),
+            @Parameter(name = "createdBefore", in = ParameterIn.QUERY, description = "ISO instant, exclusive", schema = @Schema(ref = "QueryText")),
+            @Parameter(name = "sort", in = ParameterIn.QUERY, description = "createdAt, -createdAt (default), finishedAt, -finishedAt", schema = @Schema(ref = "QueryText")),
+            @Parameter(name = "deleted", in = ParameterIn.QUERY, description = "admins: true lists soft-deleted jobs in purge order", schema = @Schema(ref = "QueryText")),
+            @Parameter(name = "count", in = ParameterIn.QUERY, description = "true adds total and totalIsEstimate", schema = @Schema(ref = "QueryText")),
+            @Parameter(name = "limit", in = ParameterIn.QUERY, description = "1-500, default 50", schema = @Schema(ref = "QueryText")),
+            @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "nextCursor of the previous page", schema = @Schema(ref = "QueryText"))})
     @APIResponse(responseCode = "200", description = "One page of jobs",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "JobPageView")))
     public JobPageView list() {
