@@ -52,8 +52,9 @@ class ClientIT extends OnSharedServer {
         JobView done = awaitFinished(jobs, submitted.getId().toString());
         assertThat(done.getStatus()).isEqualTo(JobStatus.COMPLETED);
 
-        JobPageView page = jobs.listJobs(null, "gzip", "10", null);
+        JobPageView page = jobs.listJobs(null, "gzip", null, null, null, null, null, "true", "10", null);
         assertThat(page.getItems()).extracting(JobView::getId).containsExactly(submitted.getId());
+        assertThat(page.getTotal()).isEqualByComparingTo("1");
 
         File output = jobs.downloadJobOutput(submitted.getId().toString());
         assertThat(gunzip(output.toPath())).isEqualTo(Files.readString(input));
