@@ -5,6 +5,7 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 import dev.custodian.job.control.JobChanged;
 import dev.custodian.job.control.JobConfig;
 import dev.custodian.job.control.JobFiles;
+import dev.custodian.job.control.JobMetrics;
 import dev.custodian.job.control.ResultLimit;
 import dev.custodian.job.entity.JobEventType;
 import jakarta.annotation.PreDestroy;
@@ -16,7 +17,6 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import dev.custodian.platform.config.Durations;
 import dev.custodian.platform.logging.LogContext;
-import dev.custodian.platform.metrics.Meters;
 import dev.custodian.worker.control.NodeRegistry;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -56,7 +56,7 @@ public class JobExecutor {
     JobLifecycle lifecycle;
 
     @Inject
-    Meters meters;
+    JobMetrics metrics;
 
     @Inject
     HandlerRegistry handlers;
@@ -86,8 +86,7 @@ public class JobExecutor {
         completions = new CompletionRecorder(lifecycle, threadFactory, 2 * concurrency,
                 (task, delay) -> timers.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS), this::finished, this::discardOutput);
         dispatcher = new Dispatcher(lifecycle, handlers.types(), concurrency, config.pollInterval(), this::launch, System::nanoTime,
-                took -> meters.time("custodian_job_claim_duration", "How long one claim of PENDING jobs took (one transaction)",
-                        took, "claimer", "executor"));
+                took -> metrics.claimed(took, "executor"));
         dispatcher.start(threadFactory);
         long renewal = LeaseRenewer.interval(config.lease()).toMillis();
         timers.scheduleWithFixedDelay(new LeaseRenewer(nodes::seen, lifecycle::renew, running), renewal, renewal, TimeUnit.MILLISECONDS);

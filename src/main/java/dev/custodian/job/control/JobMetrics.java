@@ -114,4 +114,10 @@ public class JobMetrics {
     static String key(JobStatus status, String type) {
         return status.name() + " " + type;
     }
+
+    /** One claim transaction took {@code took}; {@code claimer} is {@code executor} (in-process) or {@code worker}. */
+    public void claimed(Duration took, String claimer) {
+        meters.time("custodian_job_claim_duration", "How long one claim of PENDING jobs took (one transaction)", took,
+                "claimer", claimer);
+    }
 }

@@ -2,10 +2,10 @@ package dev.custodian.worker.control;
 
 import dev.custodian.job.control.InvalidJobRequestException;
 import dev.custodian.job.control.JobConfig;
+import dev.custodian.job.control.JobMetrics;
 import dev.custodian.job.control.PayloadTooLargeException;
 import dev.custodian.job.control.ResultLimit;
 import dev.custodian.job.entity.Job;
-import dev.custodian.platform.metrics.Meters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
@@ -34,7 +34,7 @@ public class WorkerService {
     JobConfig config;
 
     @Inject
-    Meters meters;
+    JobMetrics metrics;
 
     /**
      * Claims the oldest eligible job of {@code types} for {@code workerId}. Two claimers never get the same job:
@@ -63,8 +63,7 @@ public class WorkerService {
         for (int attempt = 1; ; attempt++) {
             try {
                 List<Job> claimed = leases.claim(worker, types, max, lease);
-                meters.time("custodian_job_claim_duration", "How long one claim of PENDING jobs took (one transaction)",
-                        Duration.ofNanos(System.nanoTime() - start), "claimer", "worker");
+                metrics.claimed(Duration.ofNanos(System.nanoTime() - start), "worker");
                 return claimed;
             } catch (RuntimeException e) {
                 if (attempt >= CLAIM_TRIES || !isLockConflict(e)) {
