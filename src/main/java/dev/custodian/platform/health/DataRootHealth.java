@@ -1,6 +1,5 @@
 package dev.custodian.platform.health;
 
-import dev.custodian.platform.config.Settings;
 import dev.custodian.platform.storage.DataRoot;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,9 +21,6 @@ public class DataRootHealth implements HealthCheck {
     @Inject
     DataRoot dataRoot;
 
-    @Inject
-    Settings settings;
-
     /**
      * Read at the first call, not at construction: the health endpoint may call this check while the application is
      * still deploying, and a setting that could not be read then must make one answer DOWN, not fail the bean.
@@ -38,7 +34,7 @@ public class DataRootHealth implements HealthCheck {
             response.withData("path", dataRoot.root().toString());
             long minFree = minFree();
             response.withData("minFreeBytes", minFree);
-            long free = Files.getFileStore(dataRoot.root()).getUsableSpace();
+            long free = dataRoot.usableSpace();
             response.withData("freeBytes", free);
             Path probe = Files.createTempFile(dataRoot.temp(), ".health-", ".probe");
             Files.delete(probe);
@@ -50,7 +46,7 @@ public class DataRootHealth implements HealthCheck {
 
     private long minFree() {
         if (minFree < 0) {
-            minFree = settings.size("custodian.health.min-free-disk");
+            minFree = dataRoot.minFreeSpace();
         }
         return minFree;
     }

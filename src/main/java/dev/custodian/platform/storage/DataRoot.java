@@ -48,6 +48,16 @@ public class DataRoot {
         return root;
     }
 
+    /** Usable bytes on the data root's file system. */
+    public long usableSpace() throws IOException {
+        return Files.getFileStore(root()).getUsableSpace();
+    }
+
+    /** {@code custodian.health.min-free-disk}: with less free space than this the service is not ready. */
+    public long minFreeSpace() {
+        return settings.size("custodian.health.min-free-disk");
+    }
+
     public Path input() {
         return root.resolve("input");
     }

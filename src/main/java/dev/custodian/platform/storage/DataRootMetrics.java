@@ -1,13 +1,11 @@
 package dev.custodian.platform.storage;
 
-import dev.custodian.platform.config.Settings;
 import dev.custodian.platform.metrics.Meters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.file.Files;
 
 /**
  * The data root's free space next to the threshold below which readiness is DOWN
@@ -22,11 +20,8 @@ public class DataRootMetrics {
     @Inject
     DataRoot dataRoot;
 
-    @Inject
-    Settings settings;
-
     void register(@Observes @Initialized(ApplicationScoped.class) Object context) {
-        long minFree = settings.size("custodian.health.min-free-disk");
+        long minFree = dataRoot.minFreeSpace();
         meters.gauge("custodian_data_root_free_bytes", "Usable bytes on the data root's file system (-1 when unreadable)",
                 this::free);
         meters.gauge("custodian_data_root_min_free_bytes",
@@ -35,7 +30,7 @@ public class DataRootMetrics {
 
     private long free() {
         try {
-            return Files.getFileStore(dataRoot.root()).getUsableSpace();
+            return dataRoot.usableSpace();
         } catch (IOException | RuntimeException e) {
             return -1;
         }
