@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         info = @Info(title = "Custodian", version = "1",
                 description = "Background jobs and data retention. Roles: user (own jobs), admin (all jobs, /api/system/**), "
                         + "worker (claim, heartbeat, complete, fail). Errors are application/problem+json (RFC 9457).",
-                license = @License(name = "All rights reserved (no licence granted)")),
+                license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")),
         security = @SecurityRequirement(name = "basic"),
         tags = {@Tag(name = "jobs", description = "Submit and follow jobs (user, admin)"),
                 @Tag(name = "workers", description = "External workers (worker, admin)"),
