@@ -1,5 +1,6 @@
 package dev.custodian.it;
 
+import dev.custodian.docs.MarkedBlocks;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -32,7 +31,6 @@ final class PayaraServer implements AutoCloseable {
     static final Path OPERATIONS = Paths.get("docs", "operations.md");
 
     private static final String DOMAIN = "custodian";
-    private static final Pattern BLOCK = Pattern.compile("<!-- payara-server -->\\s*\\n```[^\\n]*\\n(.*?)```", Pattern.DOTALL);
 
     private final Path work = Paths.get("target", "it", "payara-server").toAbsolutePath();
     private final Path domains = work.resolve("domains");
@@ -49,11 +47,7 @@ final class PayaraServer implements AutoCloseable {
 
     /** The commands of the block marked {@code <!-- payara-server -->} in docs/operations.md. */
     static String documentedCommands() throws IOException {
-        Matcher block = BLOCK.matcher(Files.readString(OPERATIONS));
-        if (!block.find()) {
-            throw new IllegalStateException("no block marked <!-- payara-server --> in " + OPERATIONS);
-        }
-        return block.group(1);
+        return MarkedBlocks.named(OPERATIONS, "payara-server");
     }
 
     /** Creates and starts a fresh domain and runs the documented commands with {@code variables} (the block's $NAMEs). */

@@ -2,6 +2,7 @@ package dev.custodian.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custodian.docs.MarkedBlocks;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +35,6 @@ class QuickStartIT {
 
     private static final int PORT = 18190;
     private static final Path README = Paths.get("README.md");
-    private static final Pattern BLOCK = Pattern.compile("<!-- (quickstart(?:-server)?) -->\\s*\\n```[^\\n]*\\n(.*?)```", Pattern.DOTALL);
     private static final Pattern ASSIGNMENT = Pattern.compile("([A-Z][A-Z0-9_]*)=(\\S+)");
     private static final Pattern JOB_URL = Pattern.compile("http://127\\.0\\.0\\.1:" + PORT + "/api/jobs/[0-9a-f-]{36}");
 
@@ -116,17 +115,8 @@ class QuickStartIT {
         return environment;
     }
 
-    /** The fenced blocks that follow the marker {@code <!-- name -->}, in order. */
     private static String blocks(String name) throws IOException {
-        Matcher block = BLOCK.matcher(Files.readString(README));
-        List<String> found = new ArrayList<>();
-        while (block.find()) {
-            if (block.group(1).equals(name)) {
-                found.add(block.group(2));
-            }
-        }
-        assertThat(found).as("README blocks marked <!-- %s -->", name).isNotEmpty();
-        return String.join("\n", found);
+        return MarkedBlocks.named(README, name);
     }
 
     private static List<Path> files(Path directory) throws IOException {

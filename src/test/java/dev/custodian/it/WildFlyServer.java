@@ -1,5 +1,6 @@
 package dev.custodian.it;
 
+import dev.custodian.docs.MarkedBlocks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,15 +8,14 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A WildFly of its own for the smoke test: a fresh copy of the distribution Maven unpacked, configured by the
- * operator's script {@code server-config/wildfly/custodian.cli} (PostgreSQL database {@code custodian_wildfly_it}),
- * with the packaged WAR as it is in {@code standalone/deployments}, on port 18380 (port offset 10300).
+ * A WildFly of its own for the smoke test: a fresh copy of the distribution Maven unpacked, configured, deployed and
+ * started by the commands of docs/operations.md (PostgreSQL database {@code custodian_wildfly_it}), on port 18380
+ * (port offset 10300).
  */
 final class WildFlyServer implements AutoCloseable {
 
@@ -36,47 +36,45 @@ final class WildFlyServer implements AutoCloseable {
         return work.resolve("server.log");
     }
 
-    /** Copies and configures the server, deploys the WAR, starts it with {@code environment} and waits until it answers. */
+    /**
+     * Copies the server, then runs the block marked {@code <!-- wildfly -->} in docs/operations.md as it stands, with
+     * {@code WILDFLY_HOME} the copy, in a directory that holds what its relative paths name: {@code target/} with the
+     * WAR and the driver, {@code server-config/wildfly/} with {@code postgres.properties} naming this test's database
+     * and data root. {@code environment} gives the block's variables and the server's other settings; the port
+     * offset comes through {@code JAVA_OPTS}. Waits until the deployment answers.
+     */
     WildFlyServer start(Map<String, String> environment) throws IOException, InterruptedException {
         Path dist = Paths.get(System.getProperty("wildfly.dist", "target/wildfly/wildfly"));
         deleteTree(work);
         copyTree(dist, home);
         Files.createDirectories(dataRoot());
-        configure();
-        Files.copy(Paths.get(System.getProperty("custodian.war", "target/custodian.war")),
-                home.resolve("standalone/deployments/custodian.war"), StandardCopyOption.REPLACE_EXISTING);
+        Path serverLib = Paths.get(System.getProperty("server.lib.dir", "target/server-lib"));
+        Files.createDirectories(work.resolve("target/server-lib"));
+        Files.copy(serverLib.resolve("postgresql.jar"), work.resolve("target/server-lib/postgresql.jar"));
+        Files.copy(Paths.get(System.getProperty("custodian.war", "target/custodian.war")), work.resolve("target/custodian.war"));
+        Path config = Paths.get(System.getProperty("custodian.config.dir", "server-config"), "wildfly");
+        copyTree(config, work.resolve("server-config/wildfly"));
+        Path properties = work.resolve("server-config/wildfly/postgres.properties");
+        String shipped = Files.readString(properties);
+        String ours = shipped.replace("custodian.db.name=test", "custodian.db.name=custodian_wildfly_it")
+                .replace("custodian.data.dir=./data", "custodian.data.dir=" + dataRoot());
+        if (ours.equals(shipped) || !ours.contains("custodian_wildfly_it") || !ours.contains(dataRoot().toString())) {
+            throw new IllegalStateException("server-config/wildfly/postgres.properties no longer names the database test and ./data");
+        }
+        Files.writeString(properties, ours);
+        Path script = work.resolve("operations-wildfly.sh");
+        Files.writeString(script, MarkedBlocks.named(PayaraServer.OPERATIONS, "wildfly"));
 
-        ProcessBuilder server = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(),
-                "-Djboss.socket.binding.port-offset=" + PORT_OFFSET, "--stability=community")
+        ProcessBuilder server = new ProcessBuilder("bash", "-eu", "-o", "pipefail", script.toString())
                 .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log().toFile());
+        server.environment().put("WILDFLY_HOME", home.toString());
         server.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
-        server.environment().put("JAVA_OPTS", "-Xms64m -Xmx512m -Djava.net.preferIPv4Stack=true");
+        server.environment().put("JAVA_OPTS", "-Xms64m -Xmx512m -Djava.net.preferIPv4Stack=true "
+                + "-Djboss.socket.binding.port-offset=" + PORT_OFFSET);
         server.environment().putAll(environment);
         process = server.start();
         awaitAnswer();
         return this;
-    }
-
-    /** The operator's setup, offline: bin/jboss-cli.sh --resolve-parameter-values --properties=... --file=custodian.cli */
-    private void configure() throws IOException, InterruptedException {
-        Path properties = work.resolve("custodian-cli.properties");
-        Files.writeString(properties, String.join("\n",
-                "custodian.jdbc.driver=" + Paths.get(System.getProperty("server.lib.dir", "target/server-lib"), "postgresql.jar").toAbsolutePath(),
-                "custodian.db.host=127.0.0.1",
-                "custodian.db.port=5432",
-                "custodian.db.name=custodian_wildfly_it",
-                "custodian.db.user=postgres",
-                "custodian.db.password=unused-with-trust-auth",
-                "custodian.data.dir=" + dataRoot(), ""));
-        Path script = Paths.get(System.getProperty("custodian.config.dir", "server-config"), "wildfly", "custodian.cli").toAbsolutePath();
-        Path output = work.resolve("cli.log");
-        Process cli = new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(), "--resolve-parameter-values",
-                "--properties=" + properties, "--file=" + script)
-                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        if (!cli.waitFor(3, TimeUnit.MINUTES) || cli.exitValue() != 0) {
-            cli.destroyForcibly();
-            throw new IllegalStateException("custodian.cli failed:\n" + Files.readString(output));
-        }
     }
 
     private void awaitAnswer() throws IOException, InterruptedException {
@@ -102,15 +100,7 @@ final class WildFlyServer implements AutoCloseable {
         if (process == null) {
             return;
         }
-        List<ProcessHandle> all = Stream.concat(process.descendants(), Stream.of(process.toHandle())).toList();
-        all.forEach(ProcessHandle::destroy);
-        for (ProcessHandle p : all) {
-            try {
-                p.onExit().get(60, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                p.destroyForcibly();
-            }
-        }
+        ProcessTree.stop(process);
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

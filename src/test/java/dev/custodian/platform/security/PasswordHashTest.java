@@ -2,9 +2,22 @@ package dev.custodian.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custodian.docs.MarkedBlocks;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class PasswordHashTest {
+
+    /** docs/operations.md's command, as it stands, on the classes this build compiled. */
+    @Test
+    void the_documented_command_prints_only_a_hash_of_the_password() throws Exception {
+        String printed = MarkedBlocks.run(Path.of("docs/operations.md"), "password-hash", Path.of("."));
+
+        assertThat(printed).endsWith("\n").doesNotContain(" ");
+        String hash = printed.strip();
+        assertThat(hash).startsWith("pbkdf2:210000:").doesNotContain("\n");
+        assertThat(PasswordHash.matches("the password".toCharArray(), hash)).isTrue();
+    }
 
     @Test
     void a_pbkdf2_hash_matches_only_its_password() {
