@@ -4,6 +4,10 @@
 # Creates its own database (custodian_bench_dashboard), applies the migrations, inserts 1,000,000 jobs finished over
 # the last 25 hours (60% COMPLETED, 10% each FAILED, CANCELLED, PENDING, RUNNING; 50 owners; 5% soft-deleted),
 # VACUUM ANALYZE (what autovacuum keeps current), then runs each query 7 times and prints the median.
+# Then the same answers over HTTP (HTTP=0 leaves this out): a server on port 18096 against that database, and each
+# call the dashboard makes on a refresh timed by curl, sequentially as one browser tab sends it, `CALLS` (100) times
+# after 5 warm-up calls: p50, p99 and max. The overview's first load (the whole last day counted once per server)
+# is timed on its own, before the warm-up.
 # Usage: bench/dashboard-queries.sh [jobs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,9 +15,27 @@ JOBS=${1:-1000000}
 DB=custodian_bench_dashboard
 PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q)
 
+PORT=18096 WORK=target/bench/dashboard
+# with_server <command...>: runs the command while a server (bench/lib.sh: PostgreSQL $DB, users ops and alice) is up
+with_server() {
+  mkdir -p "$WORK"
+  . bench/lib.sh
+  build_if_needed
+  trap stop_server EXIT
+  start_server "$PWD/$WORK/data"
+  "$@"
+  stop_server
+  trap - EXIT
+}
+
 if [ "${REUSE:-0}" != 1 ]; then  # REUSE=1: time the queries on the database a previous run left (it stops on errors)
 "${PSQL[@]}" -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
-for f in $(ls src/main/resources/db/migration/*.sql | sort -V); do "${PSQL[@]}" -d $DB -f "$f"; done
+rm -rf "$WORK/data"  # a data root belongs to one database (its owner marker): a new database needs a new root
+if [ "${HTTP:-1}" = 1 ]; then  # the server's Flyway makes the schema, so that the same server can start on it later
+  with_server true
+else
+  for f in $(ls src/main/resources/db/migration/*.sql | sort -V); do "${PSQL[@]}" -d $DB -f "$f"; done
+fi
 "${PSQL[@]}" -d $DB -c "
 INSERT INTO job (id, type, status, attempts, max_attempts, timeout_seconds, owner, run_at, created_at, started_at,
                  finished_at, deleted_at, version)
@@ -55,4 +77,32 @@ time_query "per minute, whole last hour" "${B60//FROM_/$HOUR}"
 time_query "per hour, whole last day (first load)" "${B3600//FROM_/$DAY}"
 time_query "per hour, open hour at its fullest" "${B3600//FROM_/$HOUR}"
 time_query "per minute, open minutes (refresh)" "${B60//FROM_/$TWO_MINUTES}"
+
+time_http() {
+  local name=$1 user=$2 path=$3 out="$WORK/times.txt"
+  for _ in 1 2 3 4 5; do once "$user" "$path" > /dev/null; done
+  : > "$out"
+  for _ in $(seq "${CALLS:-100}"); do once "$user" "$path" >> "$out"; done
+  local bad; bad=$(awk '$1 != 200' "$out" | wc -l)
+  sort -k2 -n "$out" | awk -v name="$name" -v bad="$bad" '{t[NR] = $2 * 1000} END {
+    p50 = t[int(NR * 0.50 + 0.5)]; p99 = t[int(NR * 0.99 + 0.5)];
+    printf "%-46s p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms%s\n", name, p50, p99, t[NR], (bad ? "  (" bad " not 200)" : "") }'
+}
+once() { curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -u "$1" "http://127.0.0.1:$PORT/api/$2"; }
+http_timings() {
+  local first; first=$(once "$ADMIN" "jobs/stats")
+  printf '%-46s %7.1f ms (HTTP %s)\n' "overview stats, first load" "$(echo "$first" | awk '{print $2 * 1000}')" "${first%% *}"
+  time_http "overview stats (admin)" "$ADMIN" "jobs/stats"
+  time_http "overview stats (a user)" "alice:alice-pw" "jobs/stats"
+  time_http "cleanup status" "$ADMIN" "system/cleanup/status"
+  time_http "last runs" "$ADMIN" "system/cleanup/runs?limit=5"
+  time_http "nodes" "$ADMIN" "system/nodes"
+  time_http "first page of jobs with total" "$ADMIN" "jobs?limit=25&count=true"
+  time_http "first page, status=FAILED" "$ADMIN" "jobs?limit=25&status=FAILED"
+  time_http "deleted jobs, purge order, with total" "$ADMIN" "jobs?deleted=true&count=true&limit=100"
+}
+if [ "${HTTP:-1}" = 1 ]; then
+  echo "HTTP, one tab (server on $DB):"
+  with_server http_timings
+fi
 "${PSQL[@]}" -c "DROP DATABASE $DB"

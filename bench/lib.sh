@@ -48,6 +48,7 @@ start_server() {
     echo "custodian.cleanup.interval=24h"
     for p in "$@"; do echo "$p"; done
   } > "$WORK/bench.properties"
+  : > "$WORK/server.log"  # a second start in one run must not find the first one's "ready in"
   LOG_LEVEL=warn java -Xmx512m ${SERVER_JAVA_OPTS:-} ${JFR:+-XX:StartFlightRecording=filename=$PWD/$WORK/server.jfr,settings=profile} \
     -jar target/payara-micro.jar --nocluster --port "$PORT" --contextroot / \
     $database --systemProperties "$WORK/bench.properties" --deploy target/custodian.war > "$WORK/server.log" 2>&1 &
