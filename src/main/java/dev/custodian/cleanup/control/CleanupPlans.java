@@ -21,7 +21,7 @@ import java.util.UUID;
 import org.hibernate.Session;
 
 /**
- * The {@code cleanup_plan_item} table, through plain JDBC so that a batch of items is one batched insert; each call
+ * The {@code cleanup_plan_item} table, through plain JDBC so that a batch of items is a few multi-row inserts; each call
  * its own transaction, so that a dry run's plan grows batch by batch as its targets stream.
  */
 @ApplicationScoped
@@ -35,25 +35,32 @@ public class CleanupPlans implements PlanStore {
     public record Row(String target, PlanItem item) {
     }
 
+    /** Items per INSERT statement: one multi-row VALUES list (6 parameters a row, far below every driver's limit). */
+    static final int ROWS_PER_INSERT = 500;
+
     @Override
     public void add(UUID plan, String target, List<PlanItem> items) {
         work(c -> {
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO cleanup_plan_item (run_id, target, item, step, reason, bytes) VALUES (?, ?, ?, ?, ?, ?)")) {
-                for (PlanItem item : items) {
-                    insert.setObject(1, plan);
-                    insert.setString(2, target);
-                    insert.setString(3, item.item());
-                    insert.setString(4, item.step());
-                    insert.setString(5, item.reason());
-                    if (item.bytes() < 0) {
-                        insert.setNull(6, Types.BIGINT);
-                    } else {
-                        insert.setLong(6, item.bytes());
+            for (int from = 0; from < items.size(); from += ROWS_PER_INSERT) {
+                List<PlanItem> chunk = items.subList(from, Math.min(items.size(), from + ROWS_PER_INSERT));
+                String values = String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?, ?)"));
+                try (PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO cleanup_plan_item (run_id, target, item, step, reason, bytes) VALUES " + values)) {
+                    int i = 0;
+                    for (PlanItem item : chunk) {
+                        insert.setObject(++i, plan);
+                        insert.setString(++i, target);
+                        insert.setString(++i, item.item());
+                        insert.setString(++i, item.step());
+                        insert.setString(++i, item.reason());
+                        if (item.bytes() < 0) {
+                            insert.setNull(++i, Types.BIGINT);
+                        } else {
+                            insert.setLong(++i, item.bytes());
+                        }
                     }
-                    insert.addBatch();
+                    insert.executeUpdate();
                 }
-                insert.executeBatch();
             }
             return null;
         });
