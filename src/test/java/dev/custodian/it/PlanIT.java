@@ -110,6 +110,8 @@ class PlanIT extends OnSharedServer {
             assertThat(bad.contentType()).as(query).startsWith("application/problem+json");
         }
         assertThat(alice.get("/api/system/cleanup/runs/" + runId + "/plan").status()).isEqualTo(403);
+        String tooLongToStore = "{\"targets\":[" + String.join(",", java.util.Collections.nCopies(15_000, "\"jobs\"")) + "]}";
+        assertThat(admin.post("/api/system/cleanup", tooLongToStore).status()).as("a dry run's request is stored").isEqualTo(400);
     }
 
     @Test

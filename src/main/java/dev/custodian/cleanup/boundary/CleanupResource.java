@@ -97,8 +97,13 @@ public class CleanupResource {
     public Response run(JsonValue body, @QueryParam("wait") @DefaultValue("30s") String wait) throws InterruptedException {
         Duration waitFor = waitFor(wait);
         CleanupRequests.Parsed request = CleanupRequests.parse(body, cleanup.targets());
+        String requestJson = body == null ? "{}" : body.toString();
+        if (request.dryRun() && requestJson.length() > CleanupRun.MAX_REQUEST_LENGTH) {
+            throw new InvalidCleanupRequestException("a dry run's request is stored with its plan and may be at most "
+                    + CleanupRun.MAX_REQUEST_LENGTH + " characters as compact JSON; this one has " + requestJson.length());
+        }
         CleanupService.Started started = cleanup.start("api", security.getUserPrincipal().getName(), request.dryRun(),
-                request.targets(), request.overrides(), body == null ? "{}" : body.toString(), null);
+                request.targets(), request.overrides(), requestJson, null);
         return answer(started, waitFor);
     }
 

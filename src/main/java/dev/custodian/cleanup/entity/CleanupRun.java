@@ -18,6 +18,9 @@ public class CleanupRun {
     /** ABORTED: the run's node died while it ran; nothing more will happen to it. */
     public enum Status { RUNNING, SUCCEEDED, FAILED, ABORTED }
 
+    /** The longest request a dry run stores (the column's length). */
+    public static final int MAX_REQUEST_LENGTH = 100_000;
+
     @Id
     private UUID id;
 
