@@ -120,7 +120,7 @@ class CliIT extends OnSharedServer {
         Run show = cli("plan", "show", runId);
         assertThat(show.exit()).as(show.err()).isZero();
         assertThat(show.out()).contains("TARGET", "ITEM", "REASON", "BYTES").containsPattern("files +temp/planned\\.bin +temp age 10d > 7d +1000 B")
-                .containsPattern("jobs +" + job + " +ttl completed 24h");
+                .containsPattern("jobs +" + job + " +ttl completed 1d");
         Run files = cli("plan", "show", runId, "--target", "files", "--json");
         assertThat(files.exit()).as(files.err()).isZero();
         assertThat(Json.createReader(new StringReader(files.out())).readArray()).hasSize(2);

@@ -220,11 +220,11 @@ class DashboardIT extends OnSharedServer {
         Environment.backdate(restored, "deleted_at", java.time.Duration.ofDays(4));
 
         openAs("ops", "ops-pw", "cleanup");
-        visible("runs-table");
-        browser.findElement(By.id("preview-run")).click();
+        visible("preview-run").click();
         visible("plan-items");
         assertThat(browser.findElement(By.cssSelector("#plan-items tr[data-item='temp/old-upload.bin']")).getText()).contains("temp age 9d > 7d");
         assertThat(browser.findElement(By.cssSelector("#plan-items tr[data-item='" + restored + "']")).getText()).contains("restore window 3d");
+        shoot(SHOTS.resolve("pages").resolve("cleanup-plan-light.png"));
 
         assertThat(alice.post("/api/jobs/" + restored + "/restore").status()).as("restored between preview and apply").isEqualTo(200);
         browser.findElement(By.id("apply-plan")).click();

@@ -92,7 +92,7 @@ class PlanIT extends OnSharedServer {
 
         assertThat(items(plan, "jobs")).containsExactlyInAnyOrderElementsOf(due).doesNotContain(fresh);
         assertThat(plan).filteredOn(i -> i.getString("target").equals("jobs"))
-                .allSatisfy(i -> assertThat(i.getString("reason")).isEqualTo("ttl completed 24h"))
+                .allSatisfy(i -> assertThat(i.getString("reason")).isEqualTo("ttl completed 1d"))
                 .allSatisfy(i -> assertThat(i.getString("step")).isEqualTo("soft-delete"));
         JsonObject old = plan.stream().filter(i -> i.getString("target").equals("files")).findFirst().orElseThrow();
         assertThat(old.getString("item")).isEqualTo("temp/old.bin");
@@ -102,7 +102,7 @@ class PlanIT extends OnSharedServer {
         assertThat(wholePlan(runId, "", 500)).as("the same order in any page size").isEqualTo(plan);
         assertThat(items(wholePlan(runId, "&target=jobs", 3), "jobs")).hasSize(5);
         JsonObject report = admin.get("/api/system/cleanup/runs/" + runId).object().getJsonObject("targets").getJsonObject("jobs");
-        assertThat(report.getJsonArray("sample").getString(0)).endsWith(" ttl completed 24h");
+        assertThat(report.getJsonArray("sample").getString(0)).endsWith(" ttl completed 1d");
 
         for (String query : List.of("?since=1h", "?cursor=nonsense", "?limit=0", "?limit=501", "?target=everything")) {
             Api.Reply bad = admin.get("/api/system/cleanup/runs/" + runId + "/plan" + query);

@@ -166,8 +166,10 @@ public class CleanupPlans implements PlanStore {
                 try (ResultSet r = select.executeQuery()) {
                     while (r.next()) {
                         long bytes = r.getLong(5);
-                        rows.add(new Row(r.getString(1), new PlanItem(r.getString(2), r.getString(3), r.getString(4),
-                                r.wasNull() ? -1 : bytes)));
+                        if (r.wasNull()) {
+                            bytes = -1;
+                        }
+                        rows.add(new Row(r.getString(1), new PlanItem(r.getString(2), r.getString(3), r.getString(4), bytes)));
                     }
                 }
                 return rows;
