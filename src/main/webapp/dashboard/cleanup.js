@@ -1,8 +1,8 @@
-// Cleanup: schedule, live progress of a running run, a preview (dry run) per target with its sample, the history
-// and a bytes-freed chart.
+// Cleanup: schedule, live progress of a running run, a preview (dry run) per target with its stored plan (reasons,
+// first items) and "Apply this plan", the history and a bytes-freed chart.
 import {api, h, state, bytes, when, ago} from './util.js';
 import {timeChart} from './charts.js';
-import {message, errorText} from './app.js';
+import {message, errorText, confirmAction} from './app.js';
 import {runsTable} from './overview.js';
 
 export const cleanupPage = {
@@ -11,7 +11,7 @@ export const cleanupPage = {
             h('h1', {}, 'Cleanup'),
             h('section', {}, h('h2', {}, 'Now'), h('div', {id: 'cleanup-now'}, state('loading', 'Loading…'))),
             h('section', {}, h('h2', {}, 'Preview'),
-                h('p', {class: 'muted'}, 'A dry run: what a real cleanup would delete right now, per target, with a sample. Nothing is deleted.'),
+                h('p', {class: 'muted'}, 'A dry run: what a real cleanup would delete right now, per target, each item with its reason. Nothing is deleted until you apply the plan, which then deletes only what it lists and is still due.'),
                 h('div', {class: 'actions'}, h('button', {id: 'preview-run', type: 'button', class: 'primary', onclick: preview}, 'Preview a cleanup')),
                 h('div', {id: 'preview-result'})),
             h('section', {}, h('h2', {}, 'Bytes freed by real runs'), h('div', {id: 'bytes-chart', class: 'chart'})),
@@ -66,12 +66,15 @@ async function showNow(status) {
 function targetsTable(run, id, dry) {
     const targets = Object.entries(run.targets || {});
     if (targets.length === 0) return state('empty', 'No target has reported yet.', id + '-empty');
+    const applying = !!run.planId;
     return h('table', {id},
         h('thead', {}, h('tr', {}, h('th', {}, 'Target'), h('th', {class: 'num'}, dry ? 'Would delete' : 'Deleted'),
+            applying ? h('th', {class: 'num'}, 'Skipped') : null,
             h('th', {class: 'num'}, dry ? 'Would free' : 'Freed'), h('th', {class: 'num'}, 'Errors'), h('th', {}, 'Sample'))),
         h('tbody', {}, targets.map(([name, t]) => h('tr', {'data-target': name},
             h('td', {}, name, t.phase ? ' (' + t.phase + ')' : ''),
             h('td', {class: 'num'}, dry ? t.matched : t.deleted),
+            applying ? h('td', {class: 'num skipped'}, t.skipped || 0) : null,
             h('td', {class: 'num'}, bytes(dry ? t.bytesMatched : t.bytesFreed)),
             h('td', {class: 'num'}, t.errors || 0),
             h('td', {}, (t.sample || []).length === 0 ? h('span', {class: 'muted'}, 'nothing')
@@ -86,10 +89,54 @@ async function preview(event) {
     try {
         const {data: run} = await api('system/cleanup?wait=60s', {method: 'POST', body: {dryRun: true}});
         box.replaceChildren(h('p', {class: 'muted'}, 'Preview ', h('span', {class: 'mono'}, run.id.slice(0, 8)), ' of ', when(run.startedAt), ':'),
-            targetsTable(run, 'preview-targets', true));
+            targetsTable(run, 'preview-targets', true), await planSection(run));
     } catch (e) {
         box.replaceChildren(state('error', errorText(e), 'preview-error'));
     } finally {
         button.disabled = false;
     }
+}
+
+// The first items of the preview's stored plan, each with its reason, and the button that applies exactly that plan.
+async function planSection(run) {
+    let page;
+    try {
+        ({data: page} = await api('system/cleanup/runs/' + run.id + '/plan?limit=20'));
+    } catch (e) {
+        return state('error', errorText(e), 'plan-error');
+    }
+    const counts = Object.entries(run.targets || {}).map(([name, t]) => t.matched + ' ' + name).join(', ');
+    const items = page.items.length === 0 ? state('empty', 'The plan is empty: a real cleanup would delete nothing now.', 'plan-empty')
+        : h('table', {id: 'plan-items'},
+            h('thead', {}, h('tr', {}, h('th', {}, 'Target'), h('th', {}, 'Item'), h('th', {}, 'Reason'), h('th', {class: 'num'}, 'Bytes'))),
+            h('tbody', {}, page.items.map(i => h('tr', {'data-item': i.item},
+                h('td', {}, i.target), h('td', {class: 'mono'}, i.item), h('td', {}, i.reason),
+                h('td', {class: 'num'}, i.bytes === undefined ? '' : bytes(i.bytes))))));
+    const result = h('div', {id: 'apply-result'});
+    const button = h('button', {id: 'apply-plan', type: 'button', class: 'danger', onclick: async () => {
+        if (!await confirmAction('Apply the plan of preview ' + run.id.slice(0, 8) + '? It deletes at most ' + counts
+            + ' (only what is still due now; the rest is skipped).')) return;
+        button.disabled = true;
+        result.replaceChildren(state('loading', 'Applying the plan…', 'apply-loading'));
+        try {
+            let {data: applied} = await api('system/cleanup/runs/' + run.id + '/apply?wait=5s', {method: 'POST'});
+            while (applied.status === 'RUNNING') {
+                result.replaceChildren(h('p', {class: 'muted'}, 'Applying…'), targetsTable(applied, 'apply-targets', false));
+                await new Promise(resolve => setTimeout(resolve, 1000));
+                ({data: applied} = await api('system/cleanup/runs/' + applied.id));
+            }
+            result.replaceChildren(h('p', {id: 'apply-status'}, 'Applied: run ', h('span', {class: 'mono'}, applied.id.slice(0, 8)), ' ', applied.status, '.'),
+                targetsTable(applied, 'apply-targets', false));
+            message('Plan applied.', true);
+            await cleanupPage.refresh();
+        } catch (e) {
+            result.replaceChildren(state('error', errorText(e), 'apply-error'));
+            button.disabled = false;
+        }
+    }}, 'Apply this plan');
+    return h('div', {id: 'plan'},
+        h('h3', {}, 'Plan'),
+        h('p', {class: 'muted'}, 'The first items of the stored plan (expires ', when(page.expiresAt), '); ',
+            h('span', {class: 'mono'}, 'custodian plan show ' + run.id), ' lists all of them.'),
+        items, h('div', {class: 'actions'}, button), result);
 }

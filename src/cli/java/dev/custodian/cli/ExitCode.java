@@ -5,7 +5,8 @@ import jakarta.json.JsonValue;
 
 /**
  * The exit codes of SPEC section 8, and how an HTTP answer or a run report maps to one: 0 done, 1 failed,
- * 2 usage, 3 partial (a target had errors), 4 auth refused, 5 another run active (409).
+ * 2 usage, 3 partial (a target had errors), 4 refused (credentials, role, or a plan that cannot be used: expired,
+ * not a finished dry run), 5 another run active (409).
  */
 final class ExitCode {
 
@@ -27,7 +28,7 @@ final class ExitCode {
     static int forStatus(int status, boolean startsCleanupRun) {
         return switch (status) {
             case 400 -> USAGE;
-            case 401, 403 -> AUTH;
+            case 401, 403, 410 -> AUTH;
             case 409 -> startsCleanupRun ? RUN_ACTIVE : FAILED;
             default -> status >= 200 && status < 300 ? DONE : FAILED;
         };

@@ -21,6 +21,7 @@ final class Failures {
                     ? "another cleanup run is active (409): " + detail + ". Wait for it to finish (custodian schedule"
                             + " status shows it) and try again; a --dry-run may run meanwhile"
                     : "conflict (409): " + detail;
+            case 410 -> "gone (410): " + detail;
             case 413 -> "too large for the server (413): " + detail;
             default -> status >= 500
                     ? "the server failed (" + status + "): " + detail + ". Its log says more"

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "custodian", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = Main.Version.class,
         description = {"Command-line client of a Custodian server: cleanup runs, their history and schedule, jobs."},
-        subcommands = {CleanupCommand.class, RunsCommand.class, ScheduleCommand.class, JobsCommand.class,
+        subcommands = {CleanupCommand.class, PlanCommand.class, RunsCommand.class, ScheduleCommand.class, JobsCommand.class,
                 BackupsCommand.class, AutoComplete.GenerateCompletion.class},
         footer = {"", "Server and credentials (options of every command):",
                 "  --url URL or CUSTODIAN_URL (default " + Endpoint.DEFAULT_URL + ")",

@@ -24,8 +24,13 @@ final class RunFollower {
 
     /** The finished run's answer (200), whose body is its report. */
     Reply start(String body) throws InterruptedException {
+        return start("/api/system/cleanup", body);
+    }
+
+    /** As {@link #start(String)}, the run started by a POST of {@code body} to {@code path} (a run or a plan's apply). */
+    Reply start(String path, String body) throws InterruptedException {
         long started = System.nanoTime();
-        Reply reply = api.expect(api.post("/api/system/cleanup?wait=" + FIRST_WAIT, body), "start a cleanup run", true, 200, 202);
+        Reply reply = api.expect(api.post(path + "?wait=" + FIRST_WAIT, body), "start a cleanup run", true, 200, 202);
         try {
             while (reply.status() == 202 || "RUNNING".equals(reply.object().getString("status", ""))) {
                 JsonObject running = reply.object();

@@ -18,8 +18,11 @@ final class RunReport {
     static String render(JsonObject run) {
         StringBuilder out = new StringBuilder();
         boolean dry = run.getBoolean("dryRun", true);
-        out.append(dry ? "Dry run " : "Cleanup run ").append(run.getString("id", "?"))
-                .append(": ").append(run.getString("status", "?"));
+        out.append(dry ? "Dry run " : "Cleanup run ").append(run.getString("id", "?"));
+        if (run.containsKey("planId")) {
+            out.append(" (applying the plan of ").append(run.getString("planId")).append(')');
+        }
+        out.append(": ").append(run.getString("status", "?"));
         took(run).ifPresent(ms -> out.append(" in ").append(Format.millis(ms)));
         if (run.containsKey("principal")) {
             out.append(", by ").append(run.getString("principal"));
@@ -27,13 +30,17 @@ final class RunReport {
         out.append('\n').append('\n').append(table(run)).append('\n');
         out.append(items(run, dry));
         if (dry) {
-            out.append("Nothing was changed (dry run). Run it again without --dry-run to delete this.\n");
+            out.append("Nothing was changed (dry run). To delete exactly this (what is still due then): custodian plan apply ")
+                    .append(run.getString("id", "?")).append('\n');
         }
         return out.toString();
     }
 
     static String table(JsonObject run) {
         boolean dry = run.getBoolean("dryRun", false);
+        if (run.containsKey("planId")) {
+            return applyTable(run);
+        }
         Table table = new Table(1, "TARGET", "MATCHED", "DELETED", "SIZE", "ERRORS", "TOOK");
         long matched = 0;
         long deleted = 0;
@@ -51,6 +58,24 @@ final class RunReport {
             errors += number(t, "errors");
         }
         table.row("total", matched, deleted, Format.bytes(bytes), errors, "");
+        return table.render();
+    }
+
+    /** An apply run's table: as a real run's, with the plan's items it skipped (no longer due). */
+    private static String applyTable(JsonObject run) {
+        Table table = new Table(1, "TARGET", "MATCHED", "DELETED", "SKIPPED", "SIZE", "ERRORS", "TOOK");
+        long[] total = new long[5];
+        for (Map.Entry<String, JsonValue> entry : targets(run).entrySet()) {
+            if (entry.getValue() instanceof JsonObject t) {
+                table.row(entry.getKey(), number(t, "matched"), number(t, "deleted"), number(t, "skipped"), Format.bytes(size(t, false)),
+                        number(t, "errors"), t.containsKey("durationMs") ? Format.millis(number(t, "durationMs")) : "-");
+                String[] fields = {"matched", "deleted", "skipped", "bytesFreed", "errors"};
+                for (int i = 0; i < fields.length; i++) {
+                    total[i] += number(t, fields[i]);
+                }
+            }
+        }
+        table.row("total", total[0], total[1], total[2], Format.bytes(total[3]), total[4], "");
         return table.render();
     }
 

@@ -5,6 +5,7 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 import dev.custodian.cleanup.control.CleanupContext;
 import dev.custodian.cleanup.control.CleanupTarget;
 import dev.custodian.cleanup.control.InvalidCleanupRequestException;
+import dev.custodian.cleanup.control.PlanItem;
 import dev.custodian.cleanup.control.TargetTally;
 import dev.custodian.platform.storage.DataRoot;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +28,8 @@ import java.util.TreeSet;
 /**
  * Target {@code backups}: in each {@code backups/<environment>/} directory, the regular files (links are neither
  * followed nor deleted) are backups; {@link BackupSelection} decides which to keep, the rest are deleted. Days,
- * weeks and months are UTC. The dry-run sample gives each deleted path with its reason.
+ * weeks and months are UTC. The sample gives each deleted path with its reason; a dry run records them in its plan,
+ * an apply run deletes (and compresses) nothing its plan does not list.
  */
 @ApplicationScoped
 public class BackupRetention implements CleanupTarget {
@@ -117,7 +119,8 @@ public class BackupRetention implements CleanupTarget {
      * exactly the deletions of the real run.
      */
     private void compressIfDue(Path env, String prefix, Backup backup, CleanupContext context, TargetTally tally) {
-        if (!config.compress() || !BackupCompression.isDue(backup, context.now())) {
+        // an apply run changes nothing its plan does not list, and no plan lists a compression
+        if (!config.compress() || !BackupCompression.isDue(backup, context.now()) || context.plan().restricted()) {
             return;
         }
         tally.note(prefix + backup.name() + " (compress)");
@@ -131,6 +134,27 @@ public class BackupRetention implements CleanupTarget {
             tally.error();
             LOG.warn("Could not compress backup {}: {}", prefix + backup.name(), e.toString());
         }
+    }
+
+    /** Why a backup outside every kept bucket goes: {@code bucket keep-last 5}, with the other counts that are set. */
+    static String reason(BackupPolicy policy) {
+        StringBuilder reason = new StringBuilder("bucket keep-last ").append(policy.keepLast());
+        if (policy.keepDaily() > 0) {
+            reason.append(" keep-daily ").append(policy.keepDaily());
+        }
+        if (policy.keepWeekly() > 0) {
+            reason.append(" keep-weekly ").append(policy.keepWeekly());
+        }
+        if (policy.keepMonthly() > 0) {
+            reason.append(" keep-monthly ").append(policy.keepMonthly());
+        }
+        return reason.toString();
+    }
+
+    @Override
+    public String whySkipped(String item) {
+        return Files.exists(dataRoot.root().resolve(item), LinkOption.NOFOLLOW_LINKS)
+                ? "no longer due (kept by the policy now)" : "already gone";
     }
 
     private void sweep(Path env, BackupPolicy policy, CleanupContext context, TargetTally tally) {
@@ -150,14 +174,20 @@ public class BackupRetention implements CleanupTarget {
             return;
         }
         String prefix = "backups/" + env.getFileName() + "/";
+        String reason = reason(policy);
         for (BackupDecision decision : BackupSelection.select(found, policy, ZoneOffset.UTC)) {
             if (decision.kept()) {
                 compressIfDue(env, prefix, decision.backup(), context, tally);
                 continue;
             }
             Backup backup = decision.backup();
-            tally.matched(prefix + backup.name() + " (bucket)");
+            PlanItem item = new PlanItem(prefix + backup.name(), PlanItem.DELETE, reason, backup.size());
+            if (!context.plan().allows(name(), PlanItem.DELETE, item.item())) {
+                continue; // not in the plan being applied: kept, and not counted
+            }
+            tally.matched(item.label());
             if (context.dryRun()) {
+                context.plan().record(name(), item);
                 tally.wouldFree(backup.size());
                 continue;
             }
@@ -165,6 +195,7 @@ public class BackupRetention implements CleanupTarget {
                 Files.delete(env.resolve(backup.name()));
                 tally.deleted(1);
                 tally.freed(backup.size());
+                context.plan().applied(name(), List.of(item.item()));
             } catch (IOException e) {
                 tally.error();
             }

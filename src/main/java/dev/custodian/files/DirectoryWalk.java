@@ -91,7 +91,8 @@ final class DirectoryWalk {
         if (attributes.isRegularFile()) {
             String reason = selector.reason(name, attributes.lastModifiedTime());
             if (reason != null) {
-                sink.accept(new Candidate(entry, reason, attributes.size(), directory, attributes.fileKey()));
+                sink.accept(new Candidate(entry, reason, attributes.size(), directory, attributes.fileKey(),
+                        attributes.lastModifiedTime()));
             }
         } else if (attributes.isDirectory() && depth < maxDepth
                 && !(depth == 1 && skippedChildren.contains(name.toString()))) {

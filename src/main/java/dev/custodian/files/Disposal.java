@@ -2,6 +2,8 @@ package dev.custodian.files;
 
 import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
 
+import dev.custodian.cleanup.control.PlanItem;
+import dev.custodian.cleanup.control.RunPlan;
 import dev.custodian.cleanup.control.TargetTally;
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -13,6 +15,7 @@ import java.nio.file.SecureDirectoryStream;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * walk by path ({@link SweepVisitor}) is checked by path: strictly inside the swept directory, its parent's real
  * path the path itself (no directory on the way has become a link since the walk passed it), still the same
  * regular file; a link swapped in between that check and the deletion itself is not caught there. What fails a
- * check is counted as an error and left alone.
+ * check is counted as an error and left alone. A dry run records each candidate in its plan; an apply run deletes
+ * only the candidates its plan lists (and prunes no directories, which no plan lists).
  */
 final class Disposal implements CandidateSink {
 
@@ -40,6 +44,8 @@ final class Disposal implements CandidateSink {
     private final boolean dryRun;
     private final TargetTally tally;
     private final boolean waited;
+    private final RunPlan plan;
+    private final Function<Candidate, String> reasons;
     private int errors;
     private Path verifiedParent;
 
@@ -49,17 +55,36 @@ final class Disposal implements CandidateSink {
      * @param waited whether candidates arrive a while after the walk read them (held back for a check)
      */
     Disposal(Path root, Path start, boolean dryRun, TargetTally tally, boolean waited) {
+        this(root, start, dryRun, tally, waited, RunPlan.NONE, Candidate::reason);
+    }
+
+    /**
+     * @param plan    a dry run records each candidate there; an apply run deletes only the candidates it lists
+     * @param reasons the reason a candidate is listed with ({@code temp age 9d > 7d})
+     */
+    Disposal(Path root, Path start, boolean dryRun, TargetTally tally, boolean waited, RunPlan plan,
+             Function<Candidate, String> reasons) {
         this.root = root;
         this.start = start;
         this.dryRun = dryRun;
         this.tally = tally;
         this.waited = waited;
+        this.plan = plan;
+        this.reasons = reasons;
     }
 
     @Override
     public void accept(Candidate candidate) {
-        // the label (relative path and reason) is only built for the few candidates the sample keeps
-        tally.matched(() -> relative(candidate.path()) + " (" + candidate.reason() + ")");
+        if (plan.recording()) {
+            PlanItem item = new PlanItem(relative(candidate.path()), PlanItem.DELETE, reasons.apply(candidate), candidate.size());
+            plan.record(FileRetention.NAME, item);
+            tally.matched(item::label);
+        } else if (plan.restricted() && !plan.allows(FileRetention.NAME, PlanItem.DELETE, relative(candidate.path()))) {
+            return; // not in the plan being applied: kept, and not counted
+        } else {
+            // the label (relative path and reason) is only built for the few candidates the sample keeps
+            tally.matched(() -> PlanItem.label(relative(candidate.path()), reasons.apply(candidate)));
+        }
         if (dryRun) {
             tally.wouldFree(candidate.size());
             return;
@@ -72,6 +97,9 @@ final class Disposal implements CandidateSink {
             }
             tally.deleted(1);
             tally.freed(candidate.size());
+            if (plan.restricted()) {
+                plan.applied(FileRetention.NAME, java.util.List.of(relative(candidate.path())));
+            }
         } catch (IOException e) {
             error(candidate.path(), e);
         }
@@ -79,7 +107,7 @@ final class Disposal implements CandidateSink {
 
     /** Real runs only: removes {@code dir} if it is empty; a directory that is not empty (or gone) is no error. */
     void pruneIfEmpty(Path dir) {
-        if (dryRun) {
+        if (dryRun || plan.restricted()) {
             return;
         }
         try {
@@ -97,7 +125,7 @@ final class Disposal implements CandidateSink {
      * relative to it ({@code unlinkat} with {@code AT_REMOVEDIR}, which refuses a link put in its place).
      */
     void pruneIfEmpty(SecureDirectoryStream<Path> parent, Path dir) {
-        if (dryRun) {
+        if (dryRun || plan.restricted()) {
             return;
         }
         try {

@@ -27,6 +27,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class FileRetention implements CleanupTarget {
 
+    static final String NAME = "files";
+
     @Inject
     FilesConfig config;
 
@@ -38,7 +40,7 @@ public class FileRetention implements CleanupTarget {
 
     @Override
     public String name() {
-        return "files";
+        return NAME;
     }
 
     @Override
@@ -71,9 +73,15 @@ public class FileRetention implements CleanupTarget {
         FilePolicy policy = context.overrides(this, FileOverrides.class).map(o -> o.over(config.policy())).orElse(config.policy());
         FileSweep sweep = new FileSweep(policy, this::referenced);
         for (Sweep kind : Sweep.values()) {
-            sweep.run(dataRoot.root(), kind, context.now(), context.dryRun(), tally);
+            sweep.run(dataRoot.root(), kind, context.now(), context.dryRun(), tally, context.plan());
             context.batchDone();
         }
+    }
+
+    @Override
+    public String whySkipped(String item) {
+        return java.nio.file.Files.exists(dataRoot.root().resolve(item), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                ? "no longer due (touched or changed since the preview)" : "already gone";
     }
 
     /** Names a job refers to, and names of files written by a job that still exists (its output not recorded yet). */

@@ -2,7 +2,10 @@ package dev.custodian.files;
 
 import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
 
+import dev.custodian.cleanup.control.PlanItem;
+import dev.custodian.cleanup.control.RunPlan;
 import dev.custodian.cleanup.control.TargetTally;
+import dev.custodian.platform.config.Durations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -14,11 +17,13 @@ import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,12 +71,17 @@ public final class FileSweep {
      * file the sweep selects as of {@code now}. A missing data root or directory matches nothing.
      */
     public void run(Path dataRoot, Sweep sweep, Instant now, boolean dryRun, TargetTally tally) {
+        run(dataRoot, sweep, now, dryRun, tally, RunPlan.NONE);
+    }
+
+    /** As {@link #run(Path, Sweep, Instant, boolean, TargetTally)}, recording in or restricted by the run's plan. */
+    public void run(Path dataRoot, Sweep sweep, Instant now, boolean dryRun, TargetTally tally, RunPlan plan) {
         Optional<Path> root = realPath(dataRoot, tally);
         if (root.isEmpty()) {
             return;
         }
         Path start = root.get().resolve(sweep.directory());
-        Disposal disposal = new Disposal(root.get(), start, dryRun, tally, sweep == Sweep.ORPHANS);
+        Disposal disposal = new Disposal(root.get(), start, dryRun, tally, sweep == Sweep.ORPHANS, plan, reasons(sweep, now));
         // orphans wait in a batch for the reference check, so their disposal reads them once more
         CandidateSink sink = sweep == Sweep.ORPHANS ? new OrphanBatch(references, disposal) : disposal;
         Walk walk = new Walk(sweep == Sweep.PATTERNS ? NOT_FOR_PATTERNS : Set.of(),
@@ -152,6 +162,17 @@ public final class FileSweep {
                     keep(name) || tempNames.matches(name) || !before(modified, logCutoff) ? null : "age";
             case ORPHANS -> (name, modified) -> keep(name) || !before(modified, orphanCutoff) ? null : "orphan";
         };
+    }
+
+    /** A candidate's reason as a plan lists it: {@code temp age 9d > 7d}, {@code log age 40d > 30d}, ... */
+    private Function<Candidate, String> reasons(Sweep sweep, Instant now) {
+        String rule = switch (sweep) {
+            case TEMP -> "temp age %s > " + Durations.format(policy.tempMaxAge());
+            case PATTERNS -> "pattern, age %s > " + Durations.format(policy.tempMaxAge());
+            case LOGS -> "log age %s > " + Durations.format(policy.logMaxAge());
+            case ORPHANS -> "orphan, age %s > " + Durations.format(policy.orphanGrace());
+        };
+        return c -> rule.formatted(PlanItem.age(Duration.between(c.modified().toInstant(), now)));
     }
 
     private static boolean before(FileTime modified, FileTime cutoff) {

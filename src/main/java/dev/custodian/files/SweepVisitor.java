@@ -59,7 +59,7 @@ final class SweepVisitor extends SimpleFileVisitor<Path> {
         if (attrs.isRegularFile() && !attrs.isSymbolicLink()) {
             String reason = selector.reason(file.getFileName(), attrs.lastModifiedTime());
             if (reason != null) {
-                sink.accept(new Candidate(file, reason, attrs.size(), null, attrs.fileKey()));
+                sink.accept(new Candidate(file, reason, attrs.size(), null, attrs.fileKey(), attrs.lastModifiedTime()));
             }
         }
         return FileVisitResult.CONTINUE;

@@ -18,6 +18,12 @@ class ExitCodeTest {
     }
 
     @Test
+    void an_expired_plan_is_refused() {
+        assertThat(ExitCode.forStatus(410, true)).isEqualTo(4);
+        assertThat(Failures.of(410, "the plan expired", "ops", "start a cleanup run", true).exitCode()).isEqualTo(4);
+    }
+
+    @Test
     void a_409_is_another_run_active_only_when_a_cleanup_run_was_asked_for() {
         assertThat(ExitCode.forStatus(409, true)).isEqualTo(5);
         assertThat(ExitCode.forStatus(409, false)).isEqualTo(1);

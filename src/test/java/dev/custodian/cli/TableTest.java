@@ -58,7 +58,19 @@ class TableTest {
 
         assertThat(text).startsWith("Dry run 9: SUCCEEDED\n");
         assertThat(text).contains("Would delete (files):\n  temp/old.bin (age)\n");
-        assertThat(text).contains("Nothing was changed (dry run)");
+        assertThat(text).contains("Nothing was changed (dry run)", "custodian plan apply 9\n");
+    }
+
+    @Test
+    void an_apply_run_names_its_plan_and_counts_what_it_skipped() {
+        String text = RunReport.render(json("""
+                {"id": "7", "planId": "9", "dryRun": false, "status": "SUCCEEDED", "targets": {"files": {"matched": 1,
+                 "deleted": 1, "skipped": 2, "bytesFreed": 2048, "errors": 0, "durationMs": 3,
+                 "sample": ["temp/old.bin temp age 9d > 7d", "temp/x.bin skipped: already gone"]}}}"""));
+
+        assertThat(text).startsWith("Cleanup run 7 (applying the plan of 9): SUCCEEDED\n");
+        assertThat(text).contains("TARGET  MATCHED  DELETED  SKIPPED", "files         1        1        2  2.0 KiB",
+                "  temp/x.bin skipped: already gone\n");
     }
 
     @Test

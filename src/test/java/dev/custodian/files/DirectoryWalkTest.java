@@ -94,7 +94,7 @@ class DirectoryWalkTest {
 
         TargetReport report = tree.run(Sweep.ORPHANS, new FileSweep(FilePolicy.DEFAULTS, names -> Set.of()), false);
 
-        assertThat(report.sample()).containsExactly("output/a.out (orphan)");
+        assertThat(report.sample()).containsExactly("output/a.out orphan, age 2d > 1h");
         assertThat(tree.exists("output/sub/b.out")).isTrue();
     }
 

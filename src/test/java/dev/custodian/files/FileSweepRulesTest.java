@@ -44,7 +44,7 @@ class FileSweepRulesTest {
         TargetReport report = tree.realRun(Sweep.PATTERNS, POLICY);
 
         assertThat(report.sample()).containsExactlyInAnyOrder(
-                "stray.tmp (pattern)", "reports/2026/x.cache (pattern)", "logs/rotate.temp (pattern)");
+                "stray.tmp pattern, age 8d > 7d", "reports/2026/x.cache pattern, age 8d > 7d", "logs/rotate.temp pattern, age 8d > 7d");
         assertThat(tree.exists("reports/young.tmp")).isTrue();
         assertThat(tree.exists("reports/old.txt")).isTrue();
     }
@@ -70,7 +70,7 @@ class FileSweepRulesTest {
         TargetReport report = tree.realRun(Sweep.LOGS, POLICY);
 
         assertThat(report.sample()).containsExactlyInAnyOrder(
-                "logs/app-2026-09-01.log (age)", "logs/archive/app-2026-08-01.log.gz (age)");
+                "logs/app-2026-09-01.log log age 31d > 30d", "logs/archive/app-2026-08-01.log.gz log age 90d > 30d");
         assertThat(tree.exists("logs/app-2026-11-01.log")).isTrue();
         assertThat(tree.exists("logs/current.log")).isTrue();
         assertThat(tree.exists("logs/archive/custodian.current.log")).isTrue();
@@ -112,7 +112,7 @@ class FileSweepRulesTest {
 
         TargetReport report = orphans(ReferenceCheck.of("done.csv"::equals), false);
 
-        assertThat(report.sample()).containsExactly("output/orphan.csv (orphan)");
+        assertThat(report.sample()).containsExactly("output/orphan.csv orphan, age 2d > 1h");
         assertThat(report.bytesFreed()).isEqualTo(42);
         assertThat(tree.exists("output/done.csv")).isTrue();
         assertThat(tree.exists("output/writing.csv")).isTrue();

@@ -107,7 +107,7 @@ class FileSweepSafetyTest {
 
         TargetReport report = viaLink.realRun(Sweep.TEMP, POLICY);
 
-        assertThat(report.sample()).containsExactly("temp/old.bin (age)");
+        assertThat(report.sample()).containsExactly("temp/old.bin temp age 90d > 7d");
         assertThat(tree.exists("temp/old.bin")).isFalse();
         assertThat(Files.isSymbolicLink(dir.resolve("root-link"))).isTrue();
     }
@@ -124,7 +124,7 @@ class FileSweepSafetyTest {
             TargetReport report = tree.realRun(Sweep.TEMP, POLICY);
 
             assertThat(report.errors()).isEqualTo(1);
-            assertThat(report.sample()).containsExactly("temp/open/old.bin (age)");
+            assertThat(report.sample()).containsExactly("temp/open/old.bin temp age 90d > 7d");
         } finally {
             Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
         }

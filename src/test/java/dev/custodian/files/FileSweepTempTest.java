@@ -45,7 +45,7 @@ class FileSweepTempTest {
         assertThat(report.deleted()).isEqualTo(1);
         assertThat(report.bytesFreed()).isEqualTo(100);
         assertThat(report.errors()).isZero();
-        assertThat(report.sample()).containsExactly("temp/upload.part (age)");
+        assertThat(report.sample()).containsExactly("temp/upload.part temp age 8d > 7d");
     }
 
     @Test
@@ -70,7 +70,7 @@ class FileSweepTempTest {
 
         TargetReport report = tree.realRun(Sweep.TEMP, POLICY);
 
-        assertThat(report.sample()).containsExactly("temp/a/b/c/old.tmp (age)");
+        assertThat(report.sample()).containsExactly("temp/a/b/c/old.tmp temp age 10d > 7d");
         assertThat(tree.exists("temp/a")).isFalse();
         assertThat(tree.exists("temp")).isTrue();
     }
@@ -140,7 +140,7 @@ class FileSweepTempTest {
         TargetReport report = tree.dryRun(Sweep.TEMP, POLICY);
 
         assertThat(report.matched()).isEqualTo(25);
-        assertThat(report.sample()).hasSize(TargetTally.SAMPLE_SIZE).allMatch(s -> s.matches("temp/f\\d+\\.tmp \\(age\\)"));
+        assertThat(report.sample()).hasSize(TargetTally.SAMPLE_SIZE).allMatch(s -> s.matches("temp/f\\d+\\.tmp temp age 8d > 7d"));
     }
 
     @Test

@@ -107,6 +107,41 @@ class CliIT extends OnSharedServer {
     }
 
     @Test
+    void a_dry_runs_plan_is_shown_and_applied_deleting_only_what_is_still_due() throws IOException {
+        Path planned = file("temp/planned.bin", OLD);
+        Path touched = file("temp/touched.bin", OLD);
+        String job = oldCompletedJob();
+
+        Run dry = cli("cleanup", "--dry-run", "--target", "jobs,files");
+        assertThat(dry.exit()).as(dry.err()).isZero();
+        String runId = dry.out().substring("Dry run ".length(), "Dry run ".length() + 36);
+        assertThat(dry.out()).contains("custodian plan apply " + runId);
+
+        Run show = cli("plan", "show", runId);
+        assertThat(show.exit()).as(show.err()).isZero();
+        assertThat(show.out()).contains("TARGET", "ITEM", "REASON", "BYTES").containsPattern("files +temp/planned\\.bin +temp age 10d > 7d +1000 B")
+                .containsPattern("jobs +" + job + " +ttl completed 1d");
+        Run files = cli("plan", "show", runId, "--target", "files", "--json");
+        assertThat(files.exit()).as(files.err()).isZero();
+        assertThat(Json.createReader(new StringReader(files.out())).readArray()).hasSize(2);
+
+        Files.setLastModifiedTime(touched, FileTime.from(Instant.now()));
+        Run apply = cli("plan", "apply", runId);
+
+        assertThat(apply.exit()).as(apply.err()).isZero();
+        assertThat(apply.out()).contains("applying the plan of " + runId, "SKIPPED").containsPattern("files +1 +1 +1 ");
+        assertThat(planned).doesNotExist();
+        assertThat(touched).exists();
+        assertThat(count("SELECT COUNT(*) FROM job WHERE deleted_at IS NULL")).isZero();
+
+        Environment.execute("UPDATE cleanup_run SET started_at = started_at - INTERVAL '2' HOUR WHERE id = '" + runId + "'");
+        Run expired = cli("plan", "apply", runId);
+        assertThat(expired.exit()).as(expired.out() + expired.err()).isEqualTo(4);
+        assertThat(expired.err()).contains("410");
+        assertThat(cli("plan", "show", UUID.randomUUID().toString()).exit()).isEqualTo(1);
+    }
+
+    @Test
     void a_dry_run_changes_nothing_and_prints_what_the_real_run_then_deletes() throws IOException {
         Path temp = file("temp/a/old.bin", OLD);
         Path pattern = file("extra/cache/old.tmp", OLD);

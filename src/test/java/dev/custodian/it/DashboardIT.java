@@ -209,6 +209,36 @@ class DashboardIT extends OnSharedServer {
     }
 
     @Test
+    void an_admin_previews_a_cleanup_then_applies_its_plan_which_keeps_what_is_no_longer_due() throws IOException {
+        java.nio.file.Path old = Environment.dataRoot().resolve("temp/old-upload.bin");
+        Files.createDirectories(old.getParent());
+        Files.write(old, new byte[2048]);
+        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofDays(9))));
+        String restored = alice.post("/api/jobs", "{\"type\":\"echo\"}").object().getString("id");
+        awaitStatus(alice, restored, "COMPLETED", WAIT);
+        alice.delete("/api/jobs/" + restored);
+        Environment.backdate(restored, "deleted_at", java.time.Duration.ofDays(4));
+
+        openAs("ops", "ops-pw", "cleanup");
+        visible("preview-run").click();
+        visible("plan-items");
+        assertThat(browser.findElement(By.cssSelector("#plan-items tr[data-item='temp/old-upload.bin']")).getText()).contains("temp age 9d > 7d");
+        assertThat(browser.findElement(By.cssSelector("#plan-items tr[data-item='" + restored + "']")).getText()).contains("restore window 3d");
+        shoot(SHOTS.resolve("pages").resolve("cleanup-plan-light.png"));
+
+        assertThat(alice.post("/api/jobs/" + restored + "/restore").status()).as("restored between preview and apply").isEqualTo(200);
+        browser.findElement(By.id("apply-plan")).click();
+        assertThat(visible("confirm-text").getText()).contains("deletes at most", "1 files", "1 jobs");
+        browser.findElement(By.id("confirm-ok")).click();
+
+        visible("apply-status");
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("apply-status"), "SUCCEEDED"));
+        assertThat(browser.findElement(By.cssSelector("#apply-targets tr[data-target='jobs'] td.skipped")).getText()).isEqualTo("1");
+        assertThat(old).doesNotExist();
+        assertThat(alice.get("/api/jobs/" + restored).status()).as("the restored job is kept").isEqualTo(200);
+    }
+
+    @Test
     void an_admin_pauses_and_resumes_the_cleanup_schedule() throws IOException {
         admin.put("/api/system/cleanup/schedule", "{\"enabled\":true}");
         openAs("ops", "ops-pw", "overview");

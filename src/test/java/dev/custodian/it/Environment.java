@@ -80,6 +80,7 @@ public final class Environment {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM job");
             s.executeUpdate("DELETE FROM cleanup_run");
+            s.executeUpdate("DELETE FROM cleanup_plan_item");
             s.executeUpdate("UPDATE cleanup_lock SET run_id = NULL, holder = NULL, expires_at = NULL, schedule_enabled = TRUE");
         } catch (SQLException e) {
             throw new IllegalStateException(e);

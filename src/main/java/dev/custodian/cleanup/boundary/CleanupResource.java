@@ -2,6 +2,8 @@ package dev.custodian.cleanup.boundary;
 
 import dev.custodian.cleanup.control.CleanupConfig;
 import dev.custodian.cleanup.control.CleanupLocks;
+import dev.custodian.cleanup.control.CleanupPlans;
+import dev.custodian.cleanup.control.PlanAvailability;
 import dev.custodian.cleanup.control.CleanupRunNotFoundException;
 import dev.custodian.cleanup.control.CleanupRuns;
 import dev.custodian.cleanup.control.CleanupService;
@@ -10,6 +12,7 @@ import dev.custodian.cleanup.entity.CleanupLock;
 import dev.custodian.cleanup.entity.CleanupRun;
 import dev.custodian.job.boundary.JobIds;
 import dev.custodian.platform.config.Durations;
+import dev.custodian.platform.json.JsonText;
 import dev.custodian.platform.security.Allowed;
 import dev.custodian.platform.security.Roles;
 import jakarta.enterprise.context.RequestScoped;
@@ -34,7 +37,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -71,6 +73,9 @@ public class CleanupResource {
     CleanupTimer timer;
 
     @Inject
+    CleanupPlans plans;
+
+    @Inject
     Clock clock;
 
     @Context
@@ -92,8 +97,64 @@ public class CleanupResource {
     public Response run(JsonValue body, @QueryParam("wait") @DefaultValue("30s") String wait) throws InterruptedException {
         Duration waitFor = waitFor(wait);
         CleanupRequests.Parsed request = CleanupRequests.parse(body, cleanup.targets());
+        String requestJson = body == null ? "{}" : body.toString();
+        if (request.dryRun() && requestJson.length() > CleanupRun.MAX_REQUEST_LENGTH) {
+            throw new InvalidCleanupRequestException("a dry run's request is stored with its plan and may be at most "
+                    + CleanupRun.MAX_REQUEST_LENGTH + " characters as compact JSON; this one has " + requestJson.length());
+        }
         CleanupService.Started started = cleanup.start("api", security.getUserPrincipal().getName(), request.dryRun(),
-                request.targets(), request.overrides());
+                request.targets(), request.overrides(), requestJson, null);
+        return answer(started, waitFor);
+    }
+
+    @GET
+    @Path("runs/{id}/plan")
+    @Operation(operationId = "getCleanupPlan", summary = "Page through a dry run's plan",
+            description = "The items the dry run would delete, each with its reason and bytes where known, in the order (target, item); "
+                    + "target= filters, limit 1-500 (default 100), cursor= the previous page's nextCursor. 404 unknown run; 409 not a "
+                    + "finished, successful dry run (e.g. still RUNNING); 410 the plan expired (custodian.cleanup.plan-ttl).")
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameters({
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "target", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY, description = "jobs, events, files or backups",
+                    schema = @Schema(ref = "QueryText")),
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "limit", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY, description = "1-500, default 100",
+                    schema = @Schema(ref = "QueryText")),
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "cursor", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY, description = "nextCursor of the previous page",
+                    schema = @Schema(ref = "QueryText"))})
+    @APIResponse(responseCode = "200", description = "One page of the plan",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CleanupPlan")))
+    public JsonObject plan(@PathParam("id") String id) {
+        CleanupRun run = withPlan(id);
+        PlanParameters p = PlanParameters.parse(uriInfo.getQueryParameters(), cleanup.targets().stream().map(t -> t.name()).toList());
+        return PlanView.of(run, PlanAvailability.expiresAt(run, config.planTtl()), plans.page(run.id(), p.target(), p.cursor(), p.limit()), p.limit());
+    }
+
+    @POST
+    @Path("runs/{id}/apply")
+    @Operation(operationId = "applyCleanupPlan", summary = "Apply a dry run's plan",
+            description = "Starts a real run (trigger apply, planId the dry run) with the plan's targets and overrides that deletes only "
+                    + "what the plan lists and is still due now; the rest of the plan is reported as skipped. Answers as POST "
+                    + "/api/system/cleanup (wait, 202 + Location, 409 while another real run is active), and 404/409/410 as the plan.")
+    @APIResponse(responseCode = "200", description = "The apply run's report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CleanupRun")))
+    @APIResponse(responseCode = "202", description = "Still running: its report so far",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CleanupRun")))
+    public Response apply(@PathParam("id") String id, @QueryParam("wait") @DefaultValue("30s") String wait) throws InterruptedException {
+        Duration waitFor = waitFor(wait);
+        CleanupRun plan = withPlan(id);
+        CleanupRequests.Parsed request = CleanupRequests.parse(JsonText.parse(plan.request()), cleanup.targets());
+        return answer(cleanup.start("apply", security.getUserPrincipal().getName(), false, request.targets(), request.overrides(),
+                null, plan.id()), waitFor);
+    }
+
+    /** Run {@code id}, if it has a plan that can be shown and applied now. */
+    private CleanupRun withPlan(String id) {
+        UUID runId = JobIds.parse(id);
+        CleanupRun run = runs.find(runId).orElseThrow(() -> new CleanupRunNotFoundException(runId));
+        PlanAvailability.check(run, clock.instant(), config.planTtl());
+        return run;
+    }
+
+    private Response answer(CleanupService.Started started, Duration waitFor) throws InterruptedException {
         try {
             return Response.ok(CleanupRunView.of(started.done().get(waitFor.toMillis(), TimeUnit.MILLISECONDS))).build();
         } catch (TimeoutException e) {

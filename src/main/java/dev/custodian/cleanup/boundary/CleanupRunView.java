@@ -7,7 +7,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
-/** A run as the API shows it: {@code {id, trigger, principal, dryRun, status, startedAt, finishedAt, targets}}. */
+/**
+ * A run as the API shows it: {@code {id, trigger, principal, dryRun, status, startedAt, finishedAt, targets}}, and
+ * {@code planId} for an apply run: the dry run whose plan it applied.
+ */
 final class CleanupRunView {
 
     private CleanupRunView() {
@@ -23,6 +26,9 @@ final class CleanupRunView {
                 .add("startedAt", run.startedAt().toString());
         if (run.principal() != null) {
             view.add("principal", run.principal());
+        }
+        if (run.planId() != null) {
+            view.add("planId", run.planId().toString());
         }
         if (run.finishedAt() != null) {
             view.add("finishedAt", run.finishedAt().toString());

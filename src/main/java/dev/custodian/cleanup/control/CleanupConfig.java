@@ -19,6 +19,7 @@ public class CleanupConfig implements ValidatedConfig {
     private boolean runAtStartup;
     private int batchSize;
     private int purgeParallelism;
+    private Duration planTtl;
 
     @PostConstruct
     void load() {
@@ -30,6 +31,11 @@ public class CleanupConfig implements ValidatedConfig {
         runAtStartup = settings.bool("custodian.cleanup.run-at-startup");
         batchSize = settings.intBetween("custodian.cleanup.batch-size", 1, 100_000);
         purgeParallelism = settings.intBetween("custodian.cleanup.purge-parallelism", 1, 8);
+        planTtl = settings.duration("custodian.cleanup.plan-ttl");
+        if (planTtl.isZero()) {
+            throw new InvalidConfigurationException("custodian.cleanup.plan-ttl", settings.string("custodian.cleanup.plan-ttl"),
+                    "must be greater than zero");
+        }
     }
 
     public Duration interval() {
@@ -47,6 +53,11 @@ public class CleanupConfig implements ValidatedConfig {
     /** How many purge batches may run at once, each its own transaction on its own connection (PostgreSQL). */
     public int purgeParallelism() {
         return purgeParallelism;
+    }
+
+    /** How long a dry run's stored plan can be shown and applied; older plans are deleted. */
+    public Duration planTtl() {
+        return planTtl;
     }
 
     @Override

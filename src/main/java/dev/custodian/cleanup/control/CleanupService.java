@@ -64,16 +64,32 @@ public class CleanupService {
     @Inject
     Event<CleanupFinished> finished;
 
+    @Inject
+    CleanupPlans plans;
+
     /** Starts a run on a managed thread; a real run while another holds the lock is refused with a 409. */
     public Started start(String trigger, String principal, boolean dryRun, List<String> targetNames, CleanupOverrides overrides) {
+        return start(trigger, principal, dryRun, targetNames, overrides, "{}", null);
+    }
+
+    /**
+     * As {@link #start(String, String, boolean, List, CleanupOverrides)}; a dry run stores its plan and
+     * {@code requestJson} (what an apply run of it parses again), a real run with a {@code planId} applies the plan
+     * of that dry run (deleting only what it lists and is still due).
+     */
+    public Started start(String trigger, String principal, boolean dryRun, List<String> targetNames, CleanupOverrides overrides,
+            String requestJson, UUID planId) {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         if (!dryRun && !locks.acquire(id, node.id(), now, now.plus(LOCK_LEASE))) {
             CleanupLock lock = locks.current();
             throw new CleanupAlreadyRunningException(lock.runId(), lock.holder());
         }
-        runs.add(new CleanupRun(id, trigger, principal, dryRun, node.id(), now));
-        Future<CleanupRun> done = executor.submit(() -> execute(id, dryRun, now, targetNames, overrides));
+        CleanupRun run = new CleanupRun(id, trigger, principal, dryRun, node.id(), now);
+        runs.add(dryRun ? run.storingPlan(requestJson) : run.applying(planId));
+        RunPlan plan = dryRun ? RunPlan.recording(plans, id, config.batchSize())
+                : planId == null ? RunPlan.NONE : RunPlan.applying(plans, planId, id, config.batchSize());
+        Future<CleanupRun> done = executor.submit(() -> execute(id, dryRun, now, targetNames, overrides, plan));
         return new Started(id, done);
     }
 
@@ -99,17 +115,17 @@ public class CleanupService {
             now = clock.instant();
         }
         runs.add(new CleanupRun(id, trigger, null, false, node.id(), now));
-        execute(id, false, now, targets().stream().map(CleanupTarget::name).toList(), CleanupOverrides.NONE);
+        execute(id, false, now, targets().stream().map(CleanupTarget::name).toList(), CleanupOverrides.NONE, RunPlan.NONE);
     }
 
-    private CleanupRun execute(UUID id, boolean dryRun, Instant now, List<String> targetNames, CleanupOverrides overrides) {
+    private CleanupRun execute(UUID id, boolean dryRun, Instant now, List<String> targetNames, CleanupOverrides overrides, RunPlan plan) {
         MDC.put("runId", id.toString());
         long started = System.nanoTime();
         Map<String, TargetReport> reports = new LinkedHashMap<>();
         boolean succeeded = true;
         try {
             LockKeeper keeper = new LockKeeper(id, dryRun);
-            CleanupContext context = new CleanupContext(id, dryRun, now, overrides, config.batchSize(), keeper::renewIfDue);
+            CleanupContext context = new CleanupContext(id, dryRun, now, overrides, config.batchSize(), keeper::renewIfDue, plan);
             for (CleanupTarget target : targets()) {
                 String name = target.name();
                 if (!targetNames.contains(name)) {
@@ -118,6 +134,7 @@ public class CleanupService {
                 TargetTally tally = new TargetTally();
                 try {
                     target.run(context, tally);
+                    plan.finish(name, tally, target::whySkipped);
                 } catch (RuntimeException e) {
                     succeeded = false;
                     tally.error();
@@ -183,7 +200,7 @@ public class CleanupService {
         reports.forEach((name, r) -> targets.add(name, Json.createObjectBuilder()
                 .add("matched", r.matched()).add("deleted", r.deleted()).add("bytesFreed", r.bytesFreed())
                 .add("bytesMatched", r.bytesMatched())
-                .add("errors", r.errors()).add("durationMs", r.durationMs())
+                .add("errors", r.errors()).add("skipped", r.skipped()).add("durationMs", r.durationMs())
                 .add("sample", Json.createArrayBuilder(r.sample()))));
         return targets.build().toString();
     }

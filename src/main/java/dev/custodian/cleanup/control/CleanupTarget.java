@@ -40,5 +40,15 @@ public interface CleanupTarget {
     default void describePolicy(JsonObjectBuilder policy) {
     }
 
+    /**
+     * Runs the target. A dry run also records each item it would delete in {@link CleanupContext#plan()}; an apply
+     * run deletes only what its selection finds now and the plan allows ({@link RunPlan#allowed}), and records what
+     * it deleted ({@link RunPlan#applied}).
+     */
     void run(CleanupContext context, TargetTally tally);
+
+    /** Why an apply run did not delete {@code item} of its plan (for the few its report lists). */
+    default String whySkipped(String item) {
+        return "no longer due";
+    }
 }

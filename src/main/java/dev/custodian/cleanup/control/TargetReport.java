@@ -13,13 +13,21 @@ import java.util.List;
  *                     {@code bytesFreed}
  * @param errors     candidates whose deletion failed; the run went on
  * @param durationMs wall time of the target
- * @param sample     at most {@link TargetTally#SAMPLE_SIZE} ids or relative paths, in the order the target selected them
+ * @param sample     at most {@link TargetTally#SAMPLE_SIZE} ids or relative paths, each with its reason
+ *                   ({@code "<item> <reason>"}), in the order the target selected them; an apply run adds at most as
+ *                   many skipped plan items ({@code "<item> skipped: <why>"})
+ * @param skipped    an apply run: items of its plan it did not delete because they were no longer due; else 0
  */
 public record TargetReport(long matched, long deleted, long bytesFreed, long bytesMatched, long errors, long durationMs,
-        List<String> sample) {
+        List<String> sample, long skipped) {
 
     public TargetReport {
         sample = List.copyOf(sample);
+    }
+
+    public TargetReport(long matched, long deleted, long bytesFreed, long bytesMatched, long errors, long durationMs,
+            List<String> sample) {
+        this(matched, deleted, bytesFreed, bytesMatched, errors, durationMs, sample, 0);
     }
 
     public static TargetReport empty() {

@@ -18,6 +18,8 @@ public final class TargetTally {
     private long bytesFreed;
     private long bytesMatched;
     private long errors;
+    private long skipped;
+    private final List<String> skippedSample = new ArrayList<>();
 
     /** A candidate was selected; {@code label} is its id or relative path (with a reason, if the target gives one). */
     public void matched(String label) {
@@ -66,11 +68,25 @@ public final class TargetTally {
         errors++;
     }
 
+    /** An apply run: {@code count} items of its plan were not deleted, no longer due (restored, touched, gone). */
+    public void skipped(long count) {
+        skipped += count;
+    }
+
+    /** Lists a skipped plan item with why, after the sample of what was deleted (at most {@link #SAMPLE_SIZE}). */
+    public void skippedLabel(String label) {
+        if (skippedSample.size() < SAMPLE_SIZE) {
+            skippedSample.add(label);
+        }
+    }
+
     public long matched() {
         return matched;
     }
 
     public TargetReport report() {
-        return new TargetReport(matched, deleted, bytesFreed, bytesMatched, errors, (System.nanoTime() - startedNanos) / 1_000_000, sample);
+        List<String> listed = new ArrayList<>(sample);
+        listed.addAll(skippedSample);
+        return new TargetReport(matched, deleted, bytesFreed, bytesMatched, errors, (System.nanoTime() - startedNanos) / 1_000_000, listed, skipped);
     }
 }

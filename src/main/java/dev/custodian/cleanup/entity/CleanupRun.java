@@ -18,6 +18,9 @@ public class CleanupRun {
     /** ABORTED: the run's node died while it ran; nothing more will happen to it. */
     public enum Status { RUNNING, SUCCEEDED, FAILED, ABORTED }
 
+    /** The longest request a dry run stores (the column's length). */
+    public static final int MAX_REQUEST_LENGTH = 100_000;
+
     @Id
     private UUID id;
 
@@ -46,6 +49,18 @@ public class CleanupRun {
     @Column(length = 1_000_000)
     private String report;
 
+    /** A dry run's request as sent (targets and overrides), which its plan is applied with; null before plans. */
+    @Column(length = 100_000)
+    private String request;
+
+    /** An apply run: the dry run whose plan it applies. */
+    @Column(name = "plan_id")
+    private UUID planId;
+
+    /** Whether the plan's items may still be stored: from the dry run's start until its expired plan is deleted. */
+    @Column(name = "plan_stored", nullable = false)
+    private boolean planStored;
+
     protected CleanupRun() {
     }
 
@@ -57,6 +72,19 @@ public class CleanupRun {
         this.nodeId = nodeId;
         this.startedAt = startedAt;
         this.status = Status.RUNNING;
+    }
+
+    /** A dry run: its plan is stored as it runs, and can be applied with the same request. */
+    public CleanupRun storingPlan(String requestJson) {
+        this.request = requestJson;
+        this.planStored = true;
+        return this;
+    }
+
+    /** An apply run of the plan of dry run {@code plan}. */
+    public CleanupRun applying(UUID plan) {
+        this.planId = plan;
+        return this;
     }
 
     public void finish(boolean succeeded, String reportJson, Instant now) {
@@ -81,4 +109,7 @@ public class CleanupRun {
     public Instant startedAt() { return startedAt; }
     public Instant finishedAt() { return finishedAt; }
     public String report() { return report; }
+    public String request() { return request; }
+    public UUID planId() { return planId; }
+    public boolean planStored() { return planStored; }
 }

@@ -95,6 +95,10 @@ public class ProblemResponses implements OASFilter {
         if (!method.equals("GET") && (path.startsWith("/api/jobs/") || path.equals("/api/system/cleanup"))) {
             problem(responses, "409", "Not allowed in the current state (illegal transition, lease lost, cleanup running)");
         }
+        if (path.endsWith("/plan") || path.endsWith("/apply")) {
+            problem(responses, "409", "Not a finished, successful dry run (e.g. still RUNNING); apply: another real run is active");
+            problem(responses, "410", "The plan expired (custodian.cleanup.plan-ttl)");
+        }
         if (path.equals("/api/jobs") && method.equals("POST")) {
             problem(responses, "413", "Upload larger than custodian.upload.max-size");
         }

@@ -2,9 +2,12 @@ package dev.custodian.retention.control;
 
 import dev.custodian.cleanup.control.CleanupContext;
 import dev.custodian.cleanup.control.CleanupTarget;
+import dev.custodian.cleanup.control.PlanItem;
 import dev.custodian.cleanup.control.RequestFields;
 import dev.custodian.cleanup.control.TargetTally;
+import dev.custodian.job.control.JobRepository;
 import dev.custodian.job.entity.JobStatus;
+import dev.custodian.platform.config.Durations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -12,6 +15,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Target {@code jobs}: for every retained status, the default policy and each per-type override, stage one
@@ -26,6 +30,8 @@ import java.util.Set;
 @ApplicationScoped
 public class JobRetention implements CleanupTarget {
 
+    static final String NAME = "jobs";
+
     private static final Set<String> OVERRIDE_FIELDS = Set.of("completedTtl", "failedTtl", "cancelledTtl", "pendingTtl", "restoreWindow");
 
     private static final List<JobStatus> RETAINED = List.of(JobStatus.COMPLETED, JobStatus.FAILED, JobStatus.CANCELLED, JobStatus.PENDING);
@@ -39,9 +45,12 @@ public class JobRetention implements CleanupTarget {
     @Inject
     PurgeStep purge;
 
+    @Inject
+    JobRepository jobs;
+
     @Override
     public String name() {
-        return "jobs";
+        return NAME;
     }
 
     @Override
@@ -81,17 +90,45 @@ public class JobRetention implements CleanupTarget {
         TypeScope others = TypeScope.allExcept(policies.overriddenTypes());
         for (JobStatus status : RETAINED) {
             softDelete.run(context, tally, Due.softDelete(status, policies.defaults().cutoff(status, context.now()), others),
-                    policies.defaults().restoreWindow().isZero());
+                    ttlReason(status, policies.defaults(), null), policies.defaults().restoreWindow().isZero());
             for (String type : policies.overriddenTypes()) {
                 RetentionPolicy policy = policies.forType(type);
                 softDelete.run(context, tally, Due.softDelete(status, policy.cutoff(status, context.now()), TypeScope.only(type)),
-                        policy.restoreWindow().isZero());
+                        ttlReason(status, policy, type), policy.restoreWindow().isZero());
             }
         }
-        purge.run(context, tally, Due.purge(policies.defaults().purgeCutoff(context.now()), others));
+        purge.run(context, tally, Due.purge(policies.defaults().purgeCutoff(context.now()), others),
+                purgeReason(policies.defaults(), null), purgeSteps(policies.defaults()));
         for (String type : policies.overriddenTypes()) {
-            purge.run(context, tally, Due.purge(policies.forType(type).purgeCutoff(context.now()), TypeScope.only(type)));
+            RetentionPolicy policy = policies.forType(type);
+            purge.run(context, tally, Due.purge(policy.purgeCutoff(context.now()), TypeScope.only(type)),
+                    purgeReason(policy, type), purgeSteps(policy));
         }
     }
 
+    /** {@code ttl completed 24h}, and the type when its own policy applies: {@code ttl completed 10m (type gzip)}. */
+    static String ttlReason(JobStatus status, RetentionPolicy policy, String type) {
+        return "ttl " + status.name().toLowerCase(java.util.Locale.ROOT) + " " + Durations.format(policy.ttl(status))
+                + (type == null ? "" : " (type " + type + ")");
+    }
+
+    /** {@code restore window 3d}: soft-deleted longer ago than that. */
+    static String purgeReason(RetentionPolicy policy, String type) {
+        return "restore window " + Durations.format(policy.restoreWindow()) + (type == null ? "" : " (type " + type + ")");
+    }
+
+    /** What an apply run purges: the plan's purges, and its soft deletes where they are purged in the same run. */
+    private static Set<String> purgeSteps(RetentionPolicy policy) {
+        return policy.restoreWindow().isZero() ? Set.of(PlanItem.PURGE, PlanItem.SOFT_DELETE) : Set.of(PlanItem.PURGE);
+    }
+
+    @Override
+    public String whySkipped(String item) {
+        try {
+            return jobs.existing(List.of(UUID.fromString(item))).isEmpty() ? "already gone"
+                    : "no longer due (restored or changed since the preview)";
+        } catch (IllegalArgumentException e) {
+            return "no longer due";
+        }
+    }
 }

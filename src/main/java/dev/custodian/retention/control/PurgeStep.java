@@ -2,6 +2,7 @@ package dev.custodian.retention.control;
 
 import dev.custodian.cleanup.control.CleanupConfig;
 import dev.custodian.cleanup.control.CleanupContext;
+import dev.custodian.cleanup.control.PlanItem;
 import dev.custodian.cleanup.control.TargetTally;
 import dev.custodian.job.control.JobFiles;
 import dev.custodian.job.control.JobRepository;
@@ -21,7 +22,8 @@ import java.util.UUID;
  * Stage two of job retention: purges the soft-deleted jobs of one selection past the restore window (archive line
  * first when configured, then the row with its events by cascade, then, after the commit, the output file). On
  * PostgreSQL without an archive a purge batch is one statement, several batches at once; otherwise a page is read,
- * archived, then deleted. A dry run counts them and the bytes their output files hold.
+ * archived, then deleted. A dry run lists them in its plan with the bytes their output files hold; an apply run
+ * takes the page path and purges only the jobs of each page its plan lists.
  */
 @ApplicationScoped
 public class PurgeStep {
@@ -47,19 +49,26 @@ public class PurgeStep {
     @Resource
     ManagedThreadFactory threadFactory;
 
-    void run(CleanupContext context, TargetTally tally, Due due) {
+    /**
+     * @param planSteps an apply run purges only the jobs its plan lists with one of these steps: a purge, and also a
+     *                  soft delete where the restore window is zero (the dry run counted those as purged too)
+     */
+    void run(CleanupContext context, TargetTally tally, Due due, String reason, Set<String> planSteps) {
         if (context.dryRun()) {
-            plan.count(tally, due, 1, true, context.batchSize());
+            plan.list(context, tally, due, PlanItem.PURGE, reason, 1, true);
             return;
         }
-        if (config.archiveDir().isEmpty() && repository.purgesInOneStatement()) {
-            purgeInOneStatementPerBatch(context, tally, due);
+        if (config.archiveDir().isEmpty() && repository.purgesInOneStatement() && !context.plan().restricted()) {
+            purgeInOneStatementPerBatch(context, tally, due, reason);
             return;
         }
         Optional<JobArchive> archive = config.archiveDir().map(dir -> JobArchive.open(dir, context.runId()));
         try {
             KeysetPager.forEachPage((after, limit) -> repository.page(due, after, limit), context.batchSize(), page -> {
-                purgePage(tally, page, due, archive);
+                List<Candidate> allowed = context.plan().allowed(JobRetention.NAME, planSteps, page, c -> c.id().toString());
+                if (!allowed.isEmpty()) {
+                    purgePage(context, tally, allowed, due, reason, archive);
+                }
                 context.batchDone();
             });
         } finally {
@@ -73,7 +82,7 @@ public class PurgeStep {
      * their output files go after its commit. The ranges are cut from the same selection as a dry run counts, so
      * the report adds up to what it announced, less the jobs restored meanwhile.
      */
-    private void purgeInOneStatementPerBatch(CleanupContext context, TargetTally tally, Due due) {
+    private void purgeInOneStatementPerBatch(CleanupContext context, TargetTally tally, Due due, String reason) {
         int n = context.batchSize();
         ParallelPurge.run(new ParallelPurge.Batches<PurgedBatch>() {
             public Optional<Candidate> end(Optional<Candidate> after) {
@@ -85,7 +94,7 @@ public class PurgeStep {
             }
         }, cleanupConfig.purgeParallelism(), threadFactory, new ParallelPurge.Progress<PurgedBatch>() {
             public void purged(PurgedBatch batch) {
-                batch.first().forEach(id -> tally.matched(id.toString()));
+                batch.first().forEach(id -> tally.matched(PlanItem.label(id.toString(), reason)));
                 tally.matchedUnlisted(batch.purged() - batch.first().size());
                 batch.outputFiles().forEach(file -> tally.freed(deleteOutput(file, tally)));
                 tally.deleted(batch.purged());
@@ -97,18 +106,22 @@ public class PurgeStep {
         });
     }
 
-    private void purgePage(TargetTally tally, List<Candidate> page, Due due, Optional<JobArchive> archive) {
+    private void purgePage(CleanupContext context, TargetTally tally, List<Candidate> page, Due due, String reason,
+            Optional<JobArchive> archive) {
         List<UUID> ids = page.stream().map(Candidate::id).toList();
         archive.ifPresent(a -> a.append(repository.forArchive(ids)));
         int purged = repository.purge(ids, due);
         Set<UUID> left = purged == ids.size() ? Set.of() : jobs.existing(ids);
+        List<String> gone = new java.util.ArrayList<>();
         for (Candidate c : page) {
             if (!left.contains(c.id())) {
-                tally.matched(c.id().toString());
+                tally.matched(() -> PlanItem.label(c.id().toString(), reason));
                 tally.freed(deleteOutput(c, tally));
+                gone.add(c.id().toString());
             }
         }
         tally.deleted(purged);
+        context.plan().applied(JobRetention.NAME, gone);
     }
 
     private long deleteOutput(Candidate c, TargetTally tally) {

@@ -1,17 +1,18 @@
 package dev.custodian.retention.control;
 
+import dev.custodian.cleanup.control.CleanupContext;
+import dev.custodian.cleanup.control.PlanItem;
 import dev.custodian.cleanup.control.TargetTally;
 import dev.custodian.job.control.JobFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.Optional;
 
 /**
- * A dry run's view of one selection: its size by one count over the same condition a real run selects by, a sample
- * from its first page, and (when the real run would delete files) the real sizes of the output files, read page by
- * page over the jobs that have one. Each job counts {@code actions} times, as in the real run.
+ * A dry run's view of one selection: it walks the same pages with the same query a real run deletes by, counts each
+ * job {@code actions} times (as the real run does), adds the real sizes of the output files the real run would
+ * delete, and records every job in the run's plan with its step and reason, page by page.
  */
 @ApplicationScoped
 public class RetentionPlan {
@@ -22,18 +23,20 @@ public class RetentionPlan {
     @Inject
     JobFiles files;
 
-    void count(TargetTally tally, Due due, int actions, boolean freesFiles, int batchSize) {
-        long count = repository.count(due);
-        if (count == 0) {
-            return;
-        }
-        var first = repository.page(due, Optional.empty(), TargetTally.SAMPLE_SIZE);
-        first.forEach(c -> tally.matched(c.id().toString()));
-        tally.matchedUnlisted(count * actions - first.size());
-        if (freesFiles) {
-            KeysetPager.forEachPage((after, limit) -> repository.pageWithOutput(due, after, limit), batchSize,
-                    page -> page.forEach(c -> tally.wouldFree(outputSize(c))));
-        }
+    void list(CleanupContext context, TargetTally tally, Due due, String step, String reason, int actions, boolean freesFiles) {
+        KeysetPager.forEachPage((after, limit) -> repository.page(due, after, limit), context.batchSize(), page -> {
+            for (Candidate c : page) {
+                long bytes = freesFiles ? outputSize(c) : -1;
+                PlanItem item = new PlanItem(c.id().toString(), step, reason, bytes);
+                tally.matched(item::label);
+                tally.matchedUnlisted(actions - 1L);
+                if (freesFiles) {
+                    tally.wouldFree(bytes);
+                }
+                context.plan().record(JobRetention.NAME, item);
+            }
+            context.batchDone();
+        });
     }
 
     private long outputSize(Candidate c) {

@@ -1,15 +1,19 @@
 package dev.custodian.retention.control;
 
 import dev.custodian.cleanup.control.CleanupContext;
+import dev.custodian.cleanup.control.PlanItem;
 import dev.custodian.cleanup.control.TargetTally;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Stage one of job retention: soft-deletes the jobs of one selection (finished jobs past the TTL of their status,
  * never-claimed PENDING jobs past {@code pending-ttl}), page by page, each page its own transaction. A dry run
- * counts them; since it soft-deletes nothing, it also counts them as purged when the restore window is zero,
- * exactly as a real run would purge them in stage two.
+ * lists them in its plan; since it soft-deletes nothing, it also counts them as purged when the restore window is
+ * zero, exactly as a real run would purge them in stage two. An apply run soft-deletes only the jobs of each page
+ * its plan lists for a soft delete.
  */
 @ApplicationScoped
 public class SoftDeleteStep {
@@ -20,14 +24,18 @@ public class SoftDeleteStep {
     @Inject
     RetentionPlan plan;
 
-    void run(CleanupContext context, TargetTally tally, Due due, boolean purgedInThisRun) {
+    void run(CleanupContext context, TargetTally tally, Due due, String reason, boolean purgedInThisRun) {
         if (context.dryRun()) {
-            plan.count(tally, due, purgedInThisRun ? 2 : 1, purgedInThisRun, context.batchSize());
+            plan.list(context, tally, due, PlanItem.SOFT_DELETE, reason, purgedInThisRun ? 2 : 1, purgedInThisRun);
             return;
         }
         KeysetPager.forEachPage((after, limit) -> repository.page(due, after, limit), context.batchSize(), page -> {
-            page.forEach(c -> tally.matched(c.id().toString()));
-            tally.deleted(repository.softDelete(page.stream().map(Candidate::id).toList(), due, context.now()));
+            List<Candidate> allowed = context.plan().allowed(JobRetention.NAME, Set.of(PlanItem.SOFT_DELETE), page, c -> c.id().toString());
+            if (!allowed.isEmpty()) {
+                allowed.forEach(c -> tally.matched(() -> PlanItem.label(c.id().toString(), reason)));
+                tally.deleted(repository.softDelete(allowed.stream().map(Candidate::id).toList(), due, context.now()));
+                context.plan().applied(JobRetention.NAME, allowed.stream().map(c -> c.id().toString()).toList());
+            }
             context.batchDone();
         });
     }

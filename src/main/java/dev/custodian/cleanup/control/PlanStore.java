@@ -1,0 +1,24 @@
+package dev.custodian.cleanup.control;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Where plans are kept ({@link CleanupPlans}: the {@code cleanup_plan_item} table); each call its own transaction. */
+public interface PlanStore {
+
+    void add(UUID plan, String target, List<PlanItem> items);
+
+    /** Those of {@code items} that plan {@code plan} lists for {@code target} with one of {@code steps}. */
+    Set<String> planned(UUID plan, String target, Set<String> steps, Collection<String> items);
+
+    /** Records that apply run {@code by} deleted {@code items} of the plan. */
+    void applied(UUID plan, String target, Collection<String> items, UUID by);
+
+    /** How many of the plan's items for {@code target} apply run {@code by} did not delete. */
+    long skipped(UUID plan, String target, UUID by);
+
+    /** The first {@code limit} of those, in the plan's order. */
+    List<String> skippedFirst(UUID plan, String target, UUID by, int limit);
+}
