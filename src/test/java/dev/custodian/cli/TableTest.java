@@ -82,6 +82,18 @@ class TableTest {
     }
 
     @Test
+    void the_progress_line_shows_targets_not_started_yet_as_pending_without_counts() {
+        JsonObject running = json("""
+                {"id": "0123456789abcdef", "status": "RUNNING",
+                 "targets": {"jobs": {"phase": "done", "matched": 10, "bytesFreed": 0},
+                             "files": {"phase": "sweeping", "matched": 2, "bytesFreed": 2048},
+                             "backups": {"phase": "pending", "matched": 0, "bytesFreed": 0}}}""");
+
+        assertThat(Progress.line(running, 2_000)).isEqualTo(
+                "cleanup 01234567 running, 2.0 s | jobs done 10 matched, 0 B | files sweeping 2 matched, 2.0 KiB | backups pending");
+    }
+
+    @Test
     void backups_forget_shows_the_environments_removals_and_what_the_report_cannot_say() {
         JsonObject run = json("""
                 {"id": "r1", "dryRun": true, "status": "SUCCEEDED", "targets": {"backups": {"matched": 3, "deleted": 0,

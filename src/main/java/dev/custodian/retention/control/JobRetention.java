@@ -79,6 +79,7 @@ public class JobRetention implements CleanupTarget {
     public void run(CleanupContext context, TargetTally tally) {
         RetentionPolicies policies = config.policies().withRunOverride(context.overrides(this, RetentionPolicy.Override.class).orElse(RetentionPolicy.Override.NONE));
         TypeScope others = TypeScope.allExcept(policies.overriddenTypes());
+        tally.phase(TargetTally.Phase.SOFT_DELETING);
         for (JobStatus status : RETAINED) {
             softDelete.run(context, tally, Due.softDelete(status, policies.defaults().cutoff(status, context.now()), others),
                     policies.defaults().restoreWindow().isZero());
@@ -88,6 +89,7 @@ public class JobRetention implements CleanupTarget {
                         policy.restoreWindow().isZero());
             }
         }
+        tally.phase(TargetTally.Phase.PURGING);
         purge.run(context, tally, Due.purge(policies.defaults().purgeCutoff(context.now()), others));
         for (String type : policies.overriddenTypes()) {
             purge.run(context, tally, Due.purge(policies.forType(type).purgeCutoff(context.now()), TypeScope.only(type)));
