@@ -100,7 +100,7 @@ function poll(page, ctx) {
             message(errorText(e));
         }
         poll(page, ctx);
-    }, POLL_MS);
+    }, page.pollMs || POLL_MS);
 }
 
 window.addEventListener('hashchange', route);

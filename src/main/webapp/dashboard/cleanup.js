@@ -6,6 +6,9 @@ import {message, errorText, confirmAction} from './app.js';
 import {runsTable} from './overview.js';
 
 export const cleanupPage = {
+    // a running run's report is rewritten every 2 s on the server: follow it at that pace
+    pollMs: 2000,
+
     async enter(ctx) {
         ctx.view.replaceChildren(
             h('h1', {}, 'Cleanup'),
@@ -52,15 +55,32 @@ async function showNow(status) {
             }
         }}, status.schedulerEnabled ? 'Pause' : 'Resume'))];
     if (status.runningNow) {
-        let run = null;
-        try { ({data: run} = await api('system/cleanup/runs/' + status.runningNow.runId)); } catch (e) { /* ended meanwhile */ }
-        parts.push(h('div', {id: 'running-now'}, h('p', {}, 'A cleanup is running on ', status.runningNow.node, '.'),
-            run ? targetsTable(run, 'running-targets', false) : null));
+        // runningNow carries the run's report so far: per target its phase (pending, purging, done...) and counts
+        const run = status.runningNow;
+        parts.push(h('div', {id: 'running-now'}, h('p', {}, 'A cleanup is running on ', run.node,
+                run.startedAt ? ', started ' + ago(run.startedAt) : '', '.'),
+            progressTable(run)));
     } else {
         parts.push(h('p', {id: 'running-none', class: 'muted'}, 'No cleanup is running.'
             + (status.lastRun ? ' The last one finished ' + ago(status.lastRun.finishedAt) + '.' : '')));
     }
     box.replaceChildren(...parts);
+}
+
+function progressTable(run) {
+    const targets = Object.entries(run.targets || {});
+    if (targets.length === 0) return state('empty', 'No target has reported yet.', 'running-targets-empty');
+    return h('table', {id: 'running-targets'},
+        h('thead', {}, h('tr', {}, h('th', {}, 'Target'), h('th', {}, 'Phase'), h('th', {class: 'num'}, 'Matched'),
+            h('th', {class: 'num'}, run.dryRun ? 'Would free' : 'Deleted'), h('th', {class: 'num'}, run.dryRun ? '' : 'Freed'),
+            h('th', {class: 'num'}, 'Errors'))),
+        h('tbody', {}, targets.map(([name, t]) => h('tr', {'data-target': name, 'data-phase': t.phase || ''},
+            h('td', {}, name),
+            h('td', {class: 'phase'}, t.phase || ''),
+            h('td', {class: 'num'}, t.phase === 'pending' ? '' : t.matched),
+            h('td', {class: 'num'}, t.phase === 'pending' ? '' : (run.dryRun ? bytes(t.bytesMatched) : t.deleted)),
+            h('td', {class: 'num'}, t.phase === 'pending' || run.dryRun ? '' : bytes(t.bytesFreed)),
+            h('td', {class: 'num'}, t.errors || 0)))));
 }
 
 function targetsTable(run, id, dry) {

@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * One line, redrawn with {@code \r}, while a run goes on: only on a terminal ({@link System#console()}), never in
- * a pipe, a log or under {@code -q}/{@code --json}. Shows what the running report has: the elapsed time and, per
- * target reported so far, its phase and counts.
+ * a pipe, a log or under {@code -q}/{@code --json}. Shows what the running report has (the server writes it at
+ * least every 2 s): the elapsed time and, per target, its phase ({@code pending}, {@code purging}, {@code done}...)
+ * and, once it has started, its counts.
  */
 final class Progress {
 
@@ -49,6 +50,9 @@ final class Progress {
                 line.append(" | ").append(entry.getKey());
                 if (t.containsKey("phase")) {
                     line.append(' ').append(t.getString("phase", ""));
+                }
+                if ("pending".equals(t.getString("phase", ""))) {
+                    continue; // not started: nothing to count yet
                 }
                 line.append(' ').append(RunReport.number(t, "matched")).append(" matched, ")
                         .append(Format.bytes(RunReport.number(t, "bytesFreed")));

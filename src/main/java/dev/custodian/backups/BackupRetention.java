@@ -67,10 +67,19 @@ public class BackupRetention implements CleanupTarget {
         BackupOverrides overrides = BackupOverrides.parse(section);
         Set<String> environments = new TreeSet<>(config.policies().overriddenEnvironments());
         environments.addAll(config.environmentDirectories());
-        try {
-            overrides.over(config.policies().global());
-        } catch (IllegalArgumentException e) {
-            throw keepsNothing("the configured policy", overrides);
+        if (overrides.only().isPresent()) {
+            String only = overrides.only().get();
+            if (!environments.contains(only)) {
+                throw new InvalidCleanupRequestException("backups.environment: unknown environment '" + only
+                        + "'; known: " + (environments.isEmpty() ? "none" : String.join(", ", environments)));
+            }
+            environments = Set.of(only);
+        } else {
+            try {
+                overrides.over(config.policies().global());
+            } catch (IllegalArgumentException e) {
+                throw keepsNothing("the configured policy", overrides);
+            }
         }
         for (String environment : environments) {
             try {
@@ -101,11 +110,14 @@ public class BackupRetention implements CleanupTarget {
         if (!Files.isDirectory(backups, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
+        java.util.Optional<BackupOverrides> overrides = context.overrides(this, BackupOverrides.class);
+        java.util.Optional<String> only = overrides.flatMap(BackupOverrides::only);
         try (DirectoryStream<Path> environments = Files.newDirectoryStream(backups)) {
             for (Path env : environments) {
-                if (Files.isDirectory(env, LinkOption.NOFOLLOW_LINKS)) {
+                // the environment was checked against the directory names when the request was read
+                if (only.map(name -> name.equals(env.getFileName().toString())).orElse(true) && Files.isDirectory(env, LinkOption.NOFOLLOW_LINKS)) {
                     BackupPolicy configured = config.policies().policyFor(env.getFileName().toString());
-                    sweep(env, context.overrides(this, BackupOverrides.class).map(o -> o.over(configured)).orElse(configured), context, tally);
+                    sweep(env, overrides.map(o -> o.over(configured)).orElse(configured), only.isPresent(), context, tally);
                 }
             }
         } catch (IOException e) {
@@ -157,7 +169,14 @@ public class BackupRetention implements CleanupTarget {
                 ? "no longer due (kept by the policy now)" : "already gone";
     }
 
-    private void sweep(Path env, BackupPolicy policy, CleanupContext context, TargetTally tally) {
+    /**
+     * Deletes what the policy does not keep and compresses what it keeps (when due), newest first. A run limited to
+     * one environment ({@code listKept}, what {@code custodian backups forget} shows) also lists each kept backup in
+     * the sample with the rules that keep it, and takes the deletions first so that they come first in the bounded
+     * sample.
+     */
+    private void sweep(Path env, BackupPolicy policy, boolean listKept, CleanupContext context, TargetTally tally) {
+        tally.phase(TargetTally.Phase.SELECTING);
         List<Backup> found = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(env)) {
             for (Path file : files) {
@@ -175,8 +194,17 @@ public class BackupRetention implements CleanupTarget {
         }
         String prefix = "backups/" + env.getFileName() + "/";
         String reason = reason(policy);
-        for (BackupDecision decision : BackupSelection.select(found, policy, ZoneOffset.UTC)) {
+        List<BackupDecision> decisions = new ArrayList<>(BackupSelection.select(found, policy, ZoneOffset.UTC));
+        if (listKept) {
+            decisions.sort(java.util.Comparator.comparing(BackupDecision::kept)); // stable: deletions, then kept, each newest first
+        }
+        tally.phase(TargetTally.Phase.DELETING);
+        for (BackupDecision decision : decisions) {
             if (decision.kept()) {
+                if (listKept) {
+                    tally.note(prefix + decision.backup().name() + " (kept by " + String.join(", ",
+                            decision.reasons().stream().map(r -> r.equals("last") ? "keep-last " + policy.keepLast() : r).toList()) + ")");
+                }
                 compressIfDue(env, prefix, decision.backup(), context, tally);
                 continue;
             }

@@ -72,6 +72,7 @@ public class FileRetention implements CleanupTarget {
     public void run(CleanupContext context, TargetTally tally) {
         FilePolicy policy = context.overrides(this, FileOverrides.class).map(o -> o.over(config.policy())).orElse(config.policy());
         FileSweep sweep = new FileSweep(policy, this::referenced);
+        tally.phase(TargetTally.Phase.SWEEPING);
         for (Sweep kind : Sweep.values()) {
             sweep.run(dataRoot.root(), kind, context.now(), context.dryRun(), tally, context.plan());
             context.batchDone();

@@ -94,18 +94,40 @@ class TableTest {
     }
 
     @Test
-    void backups_forget_shows_the_environments_removals_and_what_the_report_cannot_say() {
+    void the_progress_line_shows_targets_not_started_yet_as_pending_without_counts() {
+        JsonObject running = json("""
+                {"id": "0123456789abcdef", "status": "RUNNING",
+                 "targets": {"jobs": {"phase": "done", "matched": 10, "bytesFreed": 0},
+                             "files": {"phase": "sweeping", "matched": 2, "bytesFreed": 2048},
+                             "backups": {"phase": "pending", "matched": 0, "bytesFreed": 0}}}""");
+
+        assertThat(Progress.line(running, 2_000)).isEqualTo(
+                "cleanup 01234567 running, 2.0 s | jobs done 10 matched, 0 B | files sweeping 2 matched, 2.0 KiB | backups pending");
+    }
+
+    @Test
+    void backups_forget_lists_what_it_keeps_with_the_rules_and_what_it_removes_like_restic() {
         JsonObject run = json("""
                 {"id": "r1", "dryRun": true, "status": "SUCCEEDED", "targets": {"backups": {"matched": 3, "deleted": 0,
-                 "bytesFreed": 3072, "errors": 0, "durationMs": 2,
-                 "sample": ["backups/prod/a.dump (bucket)", "backups/qa/b.dump (bucket)", "backups/prod/c.dump (compress)"]}}}""");
+                 "bytesFreed": 0, "bytesMatched": 3072, "errors": 0, "durationMs": 2,
+                 "sample": ["backups/prod/a.dump (bucket)", "backups/prod/b.dump (bucket)",
+                            "backups/prod/d.dump (kept by keep-last 1, daily 2026-12-01)", "backups/prod/c.dump (compress)"]}}}""");
 
         String text = BackupsCommand.describe(run, "prod");
 
-        assertThat(text).contains("  remove  a.dump (bucket)\n", "  keep    c.dump (compress)\n")
-                .doesNotContain("b.dump")
-                .contains("All environments: 3 backup(s) would be removed, 3.0 KiB.")
-                .contains("lists only 2 of them");
+        assertThat(text).contains("Dry run r1, environment prod: nothing was removed.\n")
+                .contains("keep 1 backup:\n  d.dump  keep-last 1, daily 2026-12-01\n  c.dump (compress)\n")
+                .contains("would remove 3 backups, 3.0 KiB:\n  a.dump (bucket)\n  b.dump (bucket)\n")
+                .contains("... and 1 more not listed");
+    }
+
+    @Test
+    void backups_forget_asks_for_a_run_limited_to_its_environment() {
+        JsonObject body = BackupsCommand.request(new CleanupRequest(false, null, false, false, java.util.List.of("backups"),
+                java.util.Map.of(), java.util.Map.of("--keep-last", 2)), "qa");
+
+        assertThat(body.toString()).isEqualTo(
+                "{\"dryRun\":false,\"targets\":[\"backups\"],\"backups\":{\"keepLast\":2,\"environment\":\"qa\"}}");
     }
 
     static JsonObject json(String text) {

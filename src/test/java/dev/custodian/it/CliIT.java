@@ -268,7 +268,9 @@ class CliIT extends OnSharedServer {
         assertThat(refusedByServer.err()).contains("(400)", "tempMaxAge must be at least 1m");
         assertThat(plainHttp.exit()).isEqualTo(2);
         assertThat(plainHttp.err()).contains("--insecure-http");
-        assertThat(cli("backups", "forget", "--env", "prod", "--keep-last", "1").exit()).isEqualTo(2);
+        Run unknownEnvironment = cli("backups", "forget", "--env", "nosuch", "--keep-last", "1");
+        assertThat(unknownEnvironment.exit()).isEqualTo(2);
+        assertThat(unknownEnvironment.err()).contains("(400)", "unknown environment 'nosuch'");
         assertThat(count("SELECT COUNT(*) FROM cleanup_run")).isZero();
     }
 
@@ -340,9 +342,33 @@ class CliIT extends OnSharedServer {
                 "--keep-monthly", "0", "--dry-run");
 
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).contains("remove  db-2.dump", "remove  db-3.dump", "remove  db-4.dump")
-                .doesNotContain("remove  db-0.dump").doesNotContain("remove  db-1.dump").doesNotContain("other.dump");
+        assertThat(run.out()).contains("nothing was removed", "keep 2 backups:\n  db-0.dump  keep-last 2\n  db-1.dump  keep-last 2\n",
+                        "would remove 3 backups", "  db-2.dump", "  db-3.dump", "  db-4.dump")
+                .doesNotContain("other.dump");
         assertThat(backups).allMatch(Files::exists);
+    }
+
+    @Test
+    void backups_forget_removes_what_the_keep_policy_does_not_keep_in_that_environment_only() throws IOException {
+        List<Path> backups = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            backups.add(file("backups/qa/db-" + i + ".dump", Duration.ofDays(i * 40L + 1)));
+        }
+        Path otherEnvironment = file("backups/dev/old.dump", Duration.ofDays(900));
+        Path otherEnvironmentNewer = file("backups/dev/new.dump", Duration.ofDays(1));
+
+        Run run = cli("backups", "forget", "--env", "qa", "--keep-last", "1", "--keep-daily", "0", "--keep-weekly", "0",
+                "--keep-monthly", "0");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("keep 1 backup:\n  db-0.dump  keep-last 1\n", "removed 3 backups");
+        try (var qa = Files.list(root.resolve("backups/qa"))) {
+            assertThat(qa.map(p -> p.getFileName().toString())).as("the kept one, compressed or not")
+                    .singleElement().isIn("db-0.dump", "db-0.dump.gz");
+        }
+        assertThat(backups.subList(1, 4)).noneMatch(Files::exists);
+        assertThat(otherEnvironment).exists();
+        assertThat(otherEnvironmentNewer).exists();
     }
 
     private static boolean chattr(String flag, Path file) throws IOException, InterruptedException {

@@ -239,6 +239,23 @@ class DashboardIT extends OnSharedServer {
     }
 
     @Test
+    void the_cleanup_page_follows_a_running_run_per_target_phase_and_counts() throws Exception {
+        CleanupProgressIT.insertCompletedJobs(6_000, Duration.ofDays(30));
+        openAs("ops", "ops-pw", "cleanup");
+        visible("running-none");
+
+        assertThat(admin.post("/api/system/cleanup?wait=0s", "{\"dryRun\":false,\"targets\":[\"jobs\",\"events\"]}").status()).isEqualTo(202);
+
+        WebElement jobs = waitFor(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#running-targets tr[data-target='jobs'][data-phase='soft-deleting']")));
+        assertThat(jobs.findElement(By.cssSelector("td.phase")).getText()).isEqualTo("soft-deleting");
+        assertThat(browser.findElement(By.cssSelector("#running-targets tr[data-target='events']")).getAttribute("data-phase"))
+                .isEqualTo("pending");
+        shootPage("cleanup-running");
+        new WebDriverWait(browser, Duration.ofMinutes(3)).until(ExpectedConditions.visibilityOfElementLocated(By.id("running-none")));
+    }
+
+    @Test
     void an_admin_pauses_and_resumes_the_cleanup_schedule() throws IOException {
         admin.put("/api/system/cleanup/schedule", "{\"enabled\":true}");
         openAs("ops", "ops-pw", "overview");

@@ -155,6 +155,46 @@ class FilesIT extends OnSharedServer {
     }
 
     @Test
+    void a_backups_environment_filter_touches_only_that_environment_and_lists_what_it_keeps_and_why() throws IOException {
+        for (int day = 0; day < 6; day++) {
+            file("backups/qa/db-" + day + ".dump", Duration.ofHours(day * 24L + 1), 100);
+            file("backups/dev/db-" + day + ".dump", Duration.ofHours(day * 24L + 1), 100);
+        }
+
+        Api.Reply reply = Api.admin().post("/api/system/cleanup",
+                "{\"dryRun\":false,\"targets\":[\"backups\"],\"backups\":{\"environment\":\"qa\",\"keepLast\":2,\"keepDaily\":0,"
+                        + "\"keepWeekly\":0,\"keepMonthly\":0}}");
+
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        JsonObject backups = reply.object().getJsonObject("targets").getJsonObject("backups");
+        assertThat(backups.getInt("deleted")).isEqualTo(4);
+        assertThat(backups.getJsonArray("sample").getString(0)).isEqualTo("backups/qa/db-2.dump (bucket)");
+        assertThat(backups.getJsonArray("sample").toString()).contains("backups/qa/db-0.dump (kept by keep-last 2)")
+                .doesNotContain("backups/dev/");
+        try (var qa = Files.list(root.resolve("backups/qa")); var dev = Files.list(root.resolve("backups/dev"))) {
+            assertThat(qa.map(p -> p.getFileName().toString()).map(n -> n.replace(".gz", "")))
+                    .containsExactlyInAnyOrder("db-0.dump", "db-1.dump");
+            assertThat(dev.count()).as("another environment is not touched").isEqualTo(6);
+        }
+    }
+
+    @Test
+    void an_unknown_backups_environment_is_a_400_naming_it_and_nothing_runs() throws Exception {
+        file("backups/qa/db-0.dump", Duration.ofHours(1), 100);
+
+        Api.Reply reply = Api.admin().post("/api/system/cleanup",
+                "{\"dryRun\":false,\"targets\":[\"backups\"],\"backups\":{\"environment\":\"prdo\",\"keepLast\":1}}");
+        Api.Reply notText = Api.admin().post("/api/system/cleanup", "{\"backups\":{\"environment\":3}}");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.object().getString("detail")).contains("unknown environment 'prdo'", "qa");
+        assertThat(notText.status()).isEqualTo(400);
+        assertThat(notText.object().getString("detail")).contains("backups.environment");
+        assertThat(Environment.count("SELECT COUNT(*) FROM cleanup_run")).isZero();
+    }
+
+    @Test
     void an_output_file_swapped_for_a_link_out_of_the_root_is_not_served() throws IOException {
         Api alice = Api.alice();
         String id = alice.upload(Api.fields("type", "csv-summary"), "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8))

@@ -177,7 +177,10 @@ public class CleanupResource {
                 .add("interval", Durations.format(config.interval()))
                 .add("batchSize", config.batchSize());
         if (lock.isHeld(clock.instant())) {
-            status.add("runningNow", Json.createObjectBuilder().add("runId", lock.runId().toString()).add("node", lock.holder()));
+            // the run's record, as its node last wrote it (its report so far), whichever node runs it
+            JsonObjectBuilder running = runs.find(lock.runId()).map(run -> Json.createObjectBuilder(CleanupRunView.of(run)))
+                    .orElseGet(Json::createObjectBuilder);
+            status.add("runningNow", running.add("runId", lock.runId().toString()).add("node", lock.holder()));
         } else {
             status.add("runningNow", JsonValue.NULL);
         }

@@ -37,6 +37,16 @@ public class CleanupRuns {
                         + "its summary log line is its only report", id));
     }
 
+    /**
+     * Records the report so far of run {@code id} while it is RUNNING: one short update of its row alone (never a
+     * row a deletion batch locks); a run already finished keeps its final report.
+     */
+    public void progress(UUID id, String reportJson) {
+        em.createQuery("update CleanupRun r set r.report = :report where r.id = :id and r.status = :running")
+                .setParameter("report", reportJson).setParameter("id", id)
+                .setParameter("running", CleanupRun.Status.RUNNING).executeUpdate();
+    }
+
     public Optional<CleanupRun> find(UUID id) {
         return Optional.ofNullable(em.find(CleanupRun.class, id));
     }

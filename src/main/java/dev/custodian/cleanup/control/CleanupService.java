@@ -8,6 +8,7 @@ import dev.custodian.platform.NodeIdentity;
 import dev.custodian.platform.time.Micros;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
@@ -23,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -37,6 +40,8 @@ import org.slf4j.MDC;
 public class CleanupService {
 
     static final Duration LOCK_LEASE = Duration.ofMinutes(2);
+    /** A running run's record shows its report so far, at most this old (SPEC section 5, "Progress"). */
+    static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(2);
     private static final Logger LOG = LoggerFactory.getLogger(CleanupService.class);
 
     @Inject
@@ -60,6 +65,9 @@ public class CleanupService {
 
     @Resource
     ManagedExecutorService executor;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
 
     @Inject
     Event<CleanupFinished> finished;
@@ -123,7 +131,11 @@ public class CleanupService {
         long started = System.nanoTime();
         Map<String, TargetReport> reports = new LinkedHashMap<>();
         boolean succeeded = true;
+        RunProgress progress = new RunProgress(targets().stream().map(CleanupTarget::name).filter(targetNames::contains).toList());
+        ProgressFlusher flusher = new ProgressFlusher(clock, PROGRESS_INTERVAL, progress::json, json -> runs.progress(id, json));
+        ScheduledFuture<?> ticks = null;
         try {
+            ticks = scheduler.scheduleAtFixedRate(flusher::tick, 0, PROGRESS_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
             LockKeeper keeper = new LockKeeper(id, dryRun);
             CleanupContext context = new CleanupContext(id, dryRun, now, overrides, config.batchSize(), keeper::renewIfDue, plan);
             for (CleanupTarget target : targets()) {
@@ -132,6 +144,7 @@ public class CleanupService {
                     continue;
                 }
                 TargetTally tally = new TargetTally();
+                progress.started(name, tally);
                 try {
                     target.run(context, tally);
                     plan.finish(name, tally, target::whySkipped);
@@ -141,8 +154,13 @@ public class CleanupService {
                     LOG.error("Cleanup target {} failed: {}", kv("target", name), e.toString(), e);
                 }
                 reports.put(name, tally.report());
+                progress.finished(name, reports.get(name));
             }
         } finally {
+            if (ticks != null) {
+                ticks.cancel(false);
+            }
+            flusher.close(); // waits for a write in progress: none may follow the final report
             long durationMs = (System.nanoTime() - started) / 1_000_000;
             Instant finishedAt = clock.instant();
             try {
@@ -197,12 +215,17 @@ public class CleanupService {
 
     static String reportJson(Map<String, TargetReport> reports) {
         JsonObjectBuilder targets = Json.createObjectBuilder();
-        reports.forEach((name, r) -> targets.add(name, Json.createObjectBuilder()
+        reports.forEach((name, r) -> targets.add(name, targetJson(r).add("phase", TargetTally.Phase.DONE)));
+        return targets.build().toString();
+    }
+
+    /** One target's part of a report, without its phase. */
+    static JsonObjectBuilder targetJson(TargetReport r) {
+        return Json.createObjectBuilder()
                 .add("matched", r.matched()).add("deleted", r.deleted()).add("bytesFreed", r.bytesFreed())
                 .add("bytesMatched", r.bytesMatched())
                 .add("errors", r.errors()).add("skipped", r.skipped()).add("durationMs", r.durationMs())
-                .add("sample", Json.createArrayBuilder(r.sample()))));
-        return targets.build().toString();
+                .add("sample", Json.createArrayBuilder(r.sample()));
     }
 
 

@@ -8,8 +8,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One cleanup run, as recorded: who or what started it, dry or real, when, and (once finished) its report as JSON.
- * Invariant: {@code finishedAt} and {@code report} are set exactly when the status is no longer RUNNING.
+ * One cleanup run, as recorded: who or what started it, dry or real, when, and its report as JSON: while RUNNING the
+ * report so far (null until its first progress write), once finished the final one. Invariant: {@code finishedAt}
+ * is set exactly when the status is no longer RUNNING, and then {@code report} is set too.
  */
 @Entity
 @Table(name = "cleanup_run")

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /api/jobs/bulk} (SPEC section 5): an action over every job that matches a filter, not one page. The
- * matches are counted first ({@code expect} refuses with 409 before anything changes), then walked in id order in
+ * matches are counted first, by one {@code count(*)} ({@code expect} refuses with 409 before anything changes), then walked in id order in
  * batches, each its own transaction ({@link JobService#applyBatch}), and the whole is logged as one audit line.
  */
 @ApplicationScoped
@@ -34,7 +34,10 @@ public class JobBulk {
         if (!caller.admin()) {
             throw new ForbiddenJobRequestException("bulk actions are for admins");
         }
-        long matched = countAll(caller, filter, ids);
+        // Invariant "a wrong expect changes nothing": the count is taken, and compared, before the first batch is
+        // applied; a mismatch throws before any batch's transaction exists. Jobs that start or stop matching between
+        // the count and their batch are what each batch re-checks (JobService.applyBatch), as without expect.
+        long matched = jobs.countMatching(caller, filter, ids);
         if (expect.isPresent() && expect.getAsLong() != matched) {
             throw new JobConflictException("The filter matches " + matched + " jobs, not the expected " + expect.getAsLong()
                     + "; nothing was changed. List again and confirm the new count.");
@@ -49,17 +52,6 @@ public class JobBulk {
         LOG.info("Bulk {} by {}: {} {} {}", kv("action", action.text()), kv("principal", caller.name()),
                 kv("matched", matched), kv("applied", tally.applied()), kv("skipped", tally.skipped()));
         return new Outcome(action, matched, tally);
-    }
-
-    /** Every match counted (not capped): what the confirm dialog showed, and what {@code expect} is compared with. */
-    private long countAll(Caller caller, JobFilter filter, Optional<Collection<UUID>> ids) {
-        long count = 0;
-        UUID after = null;
-        for (List<UUID> page; !(page = jobs.matchingIds(caller, filter, ids, after, 10_000)).isEmpty(); ) {
-            count += page.size();
-            after = page.get(page.size() - 1);
-        }
-        return count;
     }
 
     public record Outcome(BulkAction action, long matched, BulkTally tally) {

@@ -231,6 +231,13 @@ public class JobRepository {
                 .getResultList().size();
     }
 
+    /** How many jobs match, exactly, in one {@code count(*)} over the condition {@link #matchingIds} walks. */
+    public long countMatching(Caller caller, JobFilter filter, Optional<Collection<UUID>> only) {
+        JobWhere where = JobWhere.of(caller, filter);
+        only.ifPresent(where::ids);
+        return where.bind(em.createQuery("select count(j) from Job j" + where.jpql(), Long.class)).getSingleResult();
+    }
+
     /** The next {@code max} ids matching, in id order after {@code afterId}; bulk actions walk them in batches. */
     public List<UUID> matchingIds(Caller caller, JobFilter filter, Optional<Collection<UUID>> only, UUID afterId, int max) {
         JobWhere where = JobWhere.of(caller, filter);

@@ -49,6 +49,7 @@ public class EventRetention implements CleanupTarget {
         java.time.Instant cutoff = context.now().minus(config.eventTtl());
         long after = Long.MIN_VALUE;
         List<Long> page;
+        tally.phase(TargetTally.Phase.DELETING);
         do {
             page = repository.orphanedEvents(cutoff, after, context.batchSize());
             if (page.isEmpty()) {

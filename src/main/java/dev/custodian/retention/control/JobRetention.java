@@ -88,6 +88,7 @@ public class JobRetention implements CleanupTarget {
     public void run(CleanupContext context, TargetTally tally) {
         RetentionPolicies policies = config.policies().withRunOverride(context.overrides(this, RetentionPolicy.Override.class).orElse(RetentionPolicy.Override.NONE));
         TypeScope others = TypeScope.allExcept(policies.overriddenTypes());
+        tally.phase(TargetTally.Phase.SOFT_DELETING);
         for (JobStatus status : RETAINED) {
             softDelete.run(context, tally, Due.softDelete(status, policies.defaults().cutoff(status, context.now()), others),
                     ttlReason(status, policies.defaults(), null), policies.defaults().restoreWindow().isZero());
@@ -97,6 +98,7 @@ public class JobRetention implements CleanupTarget {
                         ttlReason(status, policy, type), policy.restoreWindow().isZero());
             }
         }
+        tally.phase(TargetTally.Phase.PURGING);
         purge.run(context, tally, Due.purge(policies.defaults().purgeCutoff(context.now()), others),
                 purgeReason(policies.defaults(), null), purgeSteps(policies.defaults()));
         for (String type : policies.overriddenTypes()) {
