@@ -41,7 +41,18 @@ echo "  (a) dry run with its plan stored: $WALL s (target durationMs $(jq .targe
 
 t0=$(date +%s.%N)
 code=$(curl -s -o "$WORK/apply.json" -w '%{http_code}' -u "$ADMIN" -X POST "http://127.0.0.1:$PORT/api/system/cleanup/runs/$RUN/apply?wait=600s")
-[ "$code" = 200 ] || { echo "apply answered $code: $(cat "$WORK/apply.json")" >&2; exit 1; }
+if [ "$code" = 202 ]; then
+  APPLY=$(jq -r .id "$WORK/apply.json")
+  echo "  (apply still running after 600 s: polling run $APPLY every second)"
+  for _ in $(seq 1 7200); do
+    curl -sf -u "$ADMIN" "http://127.0.0.1:$PORT/api/system/cleanup/runs/$APPLY" > "$WORK/apply.json"
+    [ "$(jq -r .status "$WORK/apply.json")" = RUNNING ] || break
+    sleep 1
+  done
+elif [ "$code" != 200 ]; then
+  echo "apply answered $code: $(cat "$WORK/apply.json")" >&2
+  exit 1
+fi
 WALL=$(echo "$(date +%s.%N) - $t0" | bc -l | xargs printf '%.3f')
 echo "  (b) apply: $WALL s, deleted $(jq .targets.jobs.deleted "$WORK/apply.json"), skipped $(jq .targets.jobs.skipped "$WORK/apply.json")"
 
