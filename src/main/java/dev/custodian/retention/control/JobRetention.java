@@ -4,31 +4,27 @@ import dev.custodian.cleanup.control.CleanupContext;
 import dev.custodian.cleanup.control.CleanupTarget;
 import dev.custodian.cleanup.control.RequestFields;
 import dev.custodian.cleanup.control.TargetTally;
-import dev.custodian.job.entity.JobStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.util.List;
 import java.util.Set;
 
 /**
  * Target {@code jobs}: for every retained status, the default policy and each per-type override, stage one
  * ({@link SoftDeleteStep}) soft-deletes finished jobs past the TTL of their status and never-claimed PENDING jobs
  * past {@code pending-ttl}; then stage two ({@link PurgeStep}) purges soft-deleted jobs past the restore window.
+ * Where the restore window is zero, the jobs past their TTL are purged at once instead, in one stage
+ * ({@link RetentionStages}).
  *
- * <p>A dry run walks the same pages with the same queries and counts; since it soft-deletes nothing, the jobs it
- * would soft-delete are also counted as purged when the restore window is zero, exactly as a real run would purge
- * them in its second stage. {@code matched} and {@code deleted} count soft deletes and purges (a job soft-deleted
- * and purged in one run counts twice); bytes are the output files purged.
+ * <p>A dry run walks the same selections with the same queries and counts. {@code matched} and {@code deleted}
+ * count soft deletes and purges, each job once; bytes are the output files purged.
  */
 @ApplicationScoped
 public class JobRetention implements CleanupTarget {
 
     private static final Set<String> OVERRIDE_FIELDS = Set.of("completedTtl", "failedTtl", "cancelledTtl", "pendingTtl", "restoreWindow");
-
-    private static final List<JobStatus> RETAINED = List.of(JobStatus.COMPLETED, JobStatus.FAILED, JobStatus.CANCELLED, JobStatus.PENDING);
 
     @Inject
     RetentionConfig config;
@@ -78,19 +74,12 @@ public class JobRetention implements CleanupTarget {
     @Override
     public void run(CleanupContext context, TargetTally tally) {
         RetentionPolicies policies = config.policies().withRunOverride(context.overrides(this, RetentionPolicy.Override.class).orElse(RetentionPolicy.Override.NONE));
-        TypeScope others = TypeScope.allExcept(policies.overriddenTypes());
-        for (JobStatus status : RETAINED) {
-            softDelete.run(context, tally, Due.softDelete(status, policies.defaults().cutoff(status, context.now()), others),
-                    policies.defaults().restoreWindow().isZero());
-            for (String type : policies.overriddenTypes()) {
-                RetentionPolicy policy = policies.forType(type);
-                softDelete.run(context, tally, Due.softDelete(status, policy.cutoff(status, context.now()), TypeScope.only(type)),
-                        policy.restoreWindow().isZero());
+        for (RetentionStages.Stage stage : RetentionStages.of(policies, context.now())) {
+            if (stage.purge()) {
+                purge.run(context, tally, stage.due());
+            } else {
+                softDelete.run(context, tally, stage.due());
             }
-        }
-        purge.run(context, tally, Due.purge(policies.defaults().purgeCutoff(context.now()), others));
-        for (String type : policies.overriddenTypes()) {
-            purge.run(context, tally, Due.purge(policies.forType(type).purgeCutoff(context.now()), TypeScope.only(type)));
         }
     }
 

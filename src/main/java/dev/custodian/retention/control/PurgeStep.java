@@ -18,7 +18,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Stage two of job retention: purges the soft-deleted jobs of one selection past the restore window (archive line
+ * Stage two of job retention: purges the soft-deleted jobs of one selection past the restore window, or, where the
+ * restore window is zero, the visible jobs past their TTL in one stage ({@link RetentionStages}) (archive line
  * first when configured, then the row with its events by cascade, then, after the commit, the output file). On
  * PostgreSQL without an archive a purge batch is one statement, several batches at once; otherwise a page is read,
  * archived, then deleted. A dry run counts them and the bytes their output files hold.
@@ -49,7 +50,7 @@ public class PurgeStep {
 
     void run(CleanupContext context, TargetTally tally, Due due) {
         if (context.dryRun()) {
-            plan.count(tally, due, 1, true, context.batchSize());
+            plan.count(tally, due, true, context.batchSize());
             return;
         }
         if (config.archiveDir().isEmpty() && repository.purgesInOneStatement()) {

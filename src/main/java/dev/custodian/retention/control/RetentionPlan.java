@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * A dry run's view of one selection: its size by one count over the same condition a real run selects by, a sample
  * from its first page, and (when the real run would delete files) the real sizes of the output files, read page by
- * page over the jobs that have one. Each job counts {@code actions} times, as in the real run.
+ * page over the jobs that have one. Each job counts once, as in the real run.
  */
 @ApplicationScoped
 public class RetentionPlan {
@@ -22,14 +22,14 @@ public class RetentionPlan {
     @Inject
     JobFiles files;
 
-    void count(TargetTally tally, Due due, int actions, boolean freesFiles, int batchSize) {
+    void count(TargetTally tally, Due due, boolean freesFiles, int batchSize) {
         long count = repository.count(due);
         if (count == 0) {
             return;
         }
         var first = repository.page(due, Optional.empty(), TargetTally.SAMPLE_SIZE);
         first.forEach(c -> tally.matched(c.id().toString()));
-        tally.matchedUnlisted(count * actions - first.size());
+        tally.matchedUnlisted(count - first.size());
         if (freesFiles) {
             KeysetPager.forEachPage((after, limit) -> repository.pageWithOutput(due, after, limit), batchSize,
                     page -> page.forEach(c -> tally.wouldFree(outputSize(c))));

@@ -8,8 +8,7 @@ import jakarta.inject.Inject;
 /**
  * Stage one of job retention: soft-deletes the jobs of one selection (finished jobs past the TTL of their status,
  * never-claimed PENDING jobs past {@code pending-ttl}), page by page, each page its own transaction. A dry run
- * counts them; since it soft-deletes nothing, it also counts them as purged when the restore window is zero,
- * exactly as a real run would purge them in stage two.
+ * counts them. Not used where the restore window is zero: those jobs are purged at once ({@link RetentionStages}).
  */
 @ApplicationScoped
 public class SoftDeleteStep {
@@ -20,9 +19,9 @@ public class SoftDeleteStep {
     @Inject
     RetentionPlan plan;
 
-    void run(CleanupContext context, TargetTally tally, Due due, boolean purgedInThisRun) {
+    void run(CleanupContext context, TargetTally tally, Due due) {
         if (context.dryRun()) {
-            plan.count(tally, due, purgedInThisRun ? 2 : 1, purgedInThisRun, context.batchSize());
+            plan.count(tally, due, false, context.batchSize());
             return;
         }
         KeysetPager.forEachPage((after, limit) -> repository.page(due, after, limit), context.batchSize(), page -> {
