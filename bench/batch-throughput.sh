@@ -19,7 +19,7 @@
 # Between the rounds the server is stopped, bench/finished-data.sql loads SIZE finished jobs with 5 events each,
 # the database is vacuumed and copied (CREATE DATABASE ... TEMPLATE), and the server is started again (a short
 # warm-up: one rates round is not reported). Then the purge: POST /api/system/cleanup {"dryRun":false,"targets":
-# ["jobs"],"jobs":{"completedTtl":"1d","failedTtl":"1d","restoreWindow":"0s"}} (soft delete and purge in one run)
+# ["jobs"],"jobs":{"completedTtl":"1d","failedTtl":"1d","restoreWindow":"0s"}} (one stage: purged at once, no soft delete)
 # while bench/ReadLatencyProbe.java reads live jobs every 20 ms (p99) and jstat samples the heap; and on the copy
 # DELETE FROM job WHERE finished_at < now() - interval '1 day' (events by cascade), timed by psql.
 set -euo pipefail
@@ -132,7 +132,7 @@ cleanup '{"dryRun":false,"targets":["jobs"],"jobs":{"completedTtl":"1d","failedT
 purge_wall=$WALL
 stop_heap_sampler
 touch "$WORK/probe.stop"; wait $PROBE
-echo "  purge through a real cleanup run: $(jq .targets.jobs.deleted "$WORK/purge.json") counted (soft deletes + purges) in $purge_wall s," \
+echo "  purge through a real cleanup run: $(jq .targets.jobs.deleted "$WORK/purge.json") purged in $purge_wall s," \
      "$(echo "$SIZE / $purge_wall" | bc -l | xargs printf '%.0f') jobs/s; left $($PG -d "$DB" -Atc "select count(*) from job where finished_at < now() - interval '1 day'") old jobs"
 sed 's/^/      /' "$WORK/probe.log" | grep 'GET' || true
 echo "      heap: peak used $PEAK_USED MB, after full GC $(heap_after_gc) MB (before the purge $heap_before MB)"

@@ -140,6 +140,39 @@ class CleanupIT extends OnSharedServer {
     }
 
     @Test
+    void a_zero_restore_window_purges_due_jobs_with_their_events_and_files_in_one_stage_and_keeps_running_and_recent_ones()
+            throws IOException {
+        String running = pendingExternal();
+        Api.worker().post("/api/jobs/claim", "{\"workerId\":\"w\",\"types\":[\"remote-thing\"]}");
+        backdate(running, "run_at", Duration.ofDays(400));
+        backdate(running, "started_at", Duration.ofDays(400));
+        String gzip = alice.upload(Api.fields("type", "gzip"), "hello".getBytes(StandardCharsets.UTF_8)).object().getString("id");
+        String output = awaitStatus(alice, gzip, "COMPLETED", SOON).getString("outputFile");
+        String echo = completedEcho();
+        String stale = pendingExternal();
+        String recent = completedEcho();
+        backdate(gzip, "finished_at", Duration.ofDays(2));
+        backdate(echo, "finished_at", Duration.ofDays(2));
+        backdate(stale, "run_at", Duration.ofDays(8));
+        String request = "{\"dryRun\":%s,\"targets\":[\"jobs\"],\"jobs\":{\"restoreWindow\":\"0s\"}}";
+
+        JsonObject dry = jobs(cleanup(String.format(request, "true")));
+        JsonObject run = cleanup(String.format(request, "false"));
+
+        JsonObject real = jobs(run);
+        assertThat(dry.getInt("matched")).as("each job once, not soft-deleted and then purged").isEqualTo(real.getInt("matched")).isEqualTo(3);
+        assertThat(real.getInt("deleted")).isEqualTo(3);
+        assertThat(real.getInt("errors")).isZero();
+        assertThat(dry.getJsonNumber("bytesMatched").longValue()).isEqualTo(real.getJsonNumber("bytesFreed").longValue()).isPositive();
+        assertThat(count("SELECT COUNT(*) FROM job WHERE id IN ('" + gzip + "', '" + echo + "', '" + stale + "')")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM job_event WHERE job_id IN ('" + gzip + "', '" + echo + "', '" + stale + "')")).isZero();
+        assertThat(Files.exists(Environment.output().resolve(output))).isFalse();
+        assertThat(archivedIds(run.getString("id"))).containsExactlyInAnyOrder(gzip, echo, stale);
+        assertThat(count("SELECT COUNT(*) FROM job WHERE status = 'RUNNING' AND deleted_at IS NULL AND id = '" + running + "'")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM job WHERE deleted_at IS NULL AND id = '" + recent + "'")).as("within its TTL").isEqualTo(1);
+    }
+
+    @Test
     void a_dry_run_reports_what_the_following_real_run_does_and_changes_nothing() {
         for (int i = 0; i < 10; i++) {
             backdate(completedEcho(), "finished_at", Duration.ofDays(2));
@@ -156,9 +189,9 @@ class CleanupIT extends OnSharedServer {
         assertThat(count("SELECT COUNT(*) FROM job WHERE deleted_at IS NULL")).isEqualTo(11);
         JsonObject real = jobs(cleanup(String.format(request, "false")));
 
-        assertThat(dry.getInt("matched")).isEqualTo(real.getInt("matched")).isEqualTo(25);
+        assertThat(dry.getInt("matched")).as("each job once: 10 purged at once, 5 soft-deleted before").isEqualTo(real.getInt("matched")).isEqualTo(15);
         assertThat(dry.getInt("deleted")).isZero();
-        assertThat(real.getInt("deleted")).isEqualTo(25);
+        assertThat(real.getInt("deleted")).isEqualTo(15);
         assertThat(dry.getJsonNumber("bytesMatched").longValue()).isEqualTo(real.getJsonNumber("bytesFreed").longValue());
         assertThat(dry.getJsonNumber("bytesFreed").longValue()).isZero();
         assertThat(dry.getJsonArray("sample")).hasSizeLessThanOrEqualTo(20);

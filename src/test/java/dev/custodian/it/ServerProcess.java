@@ -51,12 +51,20 @@ public final class ServerProcess implements AutoCloseable {
         this.jdbcUrl = jdbcUrl;
     }
 
-    /** An instance on PostgreSQL database {@code db} with {@code properties} (custodian.* settings). */
+    /**
+     * An instance on PostgreSQL database {@code db} with {@code properties} (custodian.* settings) and, unless they
+     * name another, the data root {@code target/it/servers/<name>/data}, emptied first ({@link #dataRoot()}; the
+     * server's default, {@code ./data} of the build, would outlive the database and be refused by the next run's).
+     */
     public static ServerProcess onPostgres(String name, int port, String db, Map<String, String> properties) throws IOException {
         Path work = Paths.get("target", "it", "servers", name).toAbsolutePath();
         Files.createDirectories(work);
         Path config = work.resolve("server.properties");
         StringBuilder text = new StringBuilder();
+        if (!properties.containsKey("custodian.data.dir")) {
+            deleteTree(work.resolve("data"));
+            text.append("custodian.data.dir=").append(work.resolve("data")).append('\n');
+        }
         Map.of("custodian.db.host", "127.0.0.1", "custodian.db.port", "5432", "custodian.db.name", db,
                 "custodian.db.user", "postgres", "custodian.db.password", "unused")
                 .forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));

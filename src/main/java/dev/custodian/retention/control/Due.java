@@ -5,11 +5,12 @@ import jakarta.persistence.Query;
 import java.time.Instant;
 
 /**
- * One retention selection: which jobs are due for soft delete (of one status) or for purge, before a cutoff,
- * within a type scope, and the order they are taken in. The same condition and order serve the page queries, the
- * counts of a dry run and the guarded changes of a real run (JPQL, and for the purge also native SQL, see
- * {@link #purgeSql()}). RUNNING jobs never match: soft delete selects finished or never-claimed PENDING jobs,
- * purge excludes RUNNING explicitly.
+ * One retention selection: which jobs are due, before a cutoff, within a type scope, and the order they are taken
+ * in: visible jobs of one status past its TTL ({@link #softDelete}: soft-deleted by stage one, or, when the restore
+ * window is zero, purged at once in one stage), or soft-deleted jobs past the restore window ({@link #purge}). The
+ * same condition and order serve the page queries, the counts of a dry run and the guarded changes of a real run
+ * (JPQL, and native SQL for the one-statement purge, see {@link #whereSql()}). RUNNING jobs never match: a visible
+ * selection takes finished or never-claimed PENDING jobs, the soft-deleted one excludes RUNNING explicitly.
  */
 public record Due(JobStatus status, Instant cutoff, TypeScope scope, boolean purge) {
 
@@ -55,34 +56,72 @@ public record Due(JobStatus status, Instant cutoff, TypeScope scope, boolean pur
         }
     }
 
-    /** The purge's order and keyset in native SQL ({@link #keyset()} in JPQL). */
-    static final String PURGE_KEYSET_SQL = "j.deleted_at, j.created_at, j.id";
+    /** {@link #at()} in native SQL. */
+    private String atSql() {
+        if (purge) {
+            return "j.deleted_at";
+        }
+        return status == JobStatus.PENDING ? "j.run_at" : "j.finished_at";
+    }
 
-    /** In native SQL, after the cursor ({@link #after()} in JPQL), bound by {@link #bindAfter}. */
-    static final String PURGE_AFTER_SQL = " and (" + PURGE_KEYSET_SQL + ") > (:afterAt, :afterCreated, :afterId)";
-
-    /** In native SQL, up to and including the end of a purge range, bound by {@link #bindUpTo}. */
-    static final String PURGE_UP_TO_SQL = " and (" + PURGE_KEYSET_SQL + ") <= (:toAt, :toCreated, :toId)";
-
-    static void bindUpTo(Query query, Candidate c) {
-        query.setParameter("toAt", c.at()).setParameter("toCreated", c.createdAt()).setParameter("toId", c.id());
+    /** The order and keyset in native SQL on table {@code job} aliased {@code j} ({@link #keyset()} in JPQL). */
+    String keysetSql() {
+        return purge ? "j.deleted_at, j.created_at, j.id" : atSql() + ", j.id";
     }
 
     /**
-     * The purge condition as native SQL on table {@code job} aliased {@code j}, starting with " where ", bound by
-     * {@link #bindSql}; its order is {@link #PURGE_KEYSET_SQL}.
+     * The same order over the columns {@code at}, {@code created_at} and {@code id} of the rows a native statement
+     * answers (its time column named {@code at}, see {@link #atSql()}).
      */
-    String purgeSql() {
-        if (!purge) {
-            throw new IllegalStateException("native SQL only for the purge");
+    String keysetOfRows() {
+        return purge ? "at, created_at, id" : "at, id";
+    }
+
+    /** The columns {@link Candidate} is read from in native SQL: id, the time column as {@code at}, created_at. */
+    String candidateColumnsSql() {
+        return "j.id, " + atSql() + " as at, j.created_at";
+    }
+
+    /** In native SQL, after the cursor ({@link #after()} in JPQL), starting with " and ", bound by {@link #bindAfter}. */
+    String afterSql() {
+        return " and (" + keysetSql() + ") > (" + (purge ? ":afterAt, :afterCreated, :afterId" : ":afterAt, :afterId") + ")";
+    }
+
+    /** In native SQL, up to and including the end of a range, starting with " and ", bound by {@link #bindUpTo}. */
+    String upToSql() {
+        return " and (" + keysetSql() + ") <= (" + (purge ? ":toAt, :toCreated, :toId" : ":toAt, :toId") + ")";
+    }
+
+    void bindUpTo(Query query, Candidate c) {
+        query.setParameter("toAt", c.at()).setParameter("toId", c.id());
+        if (purge) {
+            query.setParameter("toCreated", c.createdAt());
         }
-        StringBuilder where = new StringBuilder(" where j.deleted_at <= :cutoff and j.status <> 'RUNNING'");
+    }
+
+    /**
+     * The condition ({@link #where()}) as native SQL on table {@code job} aliased {@code j}, starting with
+     * " where ", bound by {@link #bindSql}; its order is {@link #keysetSql()}.
+     */
+    String whereSql() {
+        StringBuilder where = new StringBuilder(" where ");
+        if (purge) {
+            where.append("j.deleted_at <= :cutoff and j.status <> 'RUNNING'");
+        } else {
+            where.append("j.status = :status and ").append(atSql()).append(" < :cutoff and j.deleted_at is null");
+            if (status == JobStatus.PENDING) {
+                where.append(" and j.attempts = 0");
+            }
+        }
         scope.where(where);
         return where.toString();
     }
 
     void bindSql(Query query) {
         query.setParameter("cutoff", cutoff);
+        if (!purge) {
+            query.setParameter("status", status.name());
+        }
         scope.bind(query);
     }
 

@@ -19,7 +19,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Stage two of job retention: purges the soft-deleted jobs of one selection past the restore window (archive line
+ * Stage two of job retention: purges the soft-deleted jobs of one selection past the restore window, or, where the
+ * restore window is zero, the visible jobs past their TTL in one stage ({@link RetentionStages}) (archive line
  * first when configured, then the row with its events by cascade, then, after the commit, the output file). On
  * PostgreSQL without an archive a purge batch is one statement, several batches at once; otherwise a page is read,
  * archived, then deleted. A dry run lists them in its plan with the bytes their output files hold; an apply run
@@ -49,13 +50,10 @@ public class PurgeStep {
     @Resource
     ManagedThreadFactory threadFactory;
 
-    /**
-     * @param planSteps an apply run purges only the jobs its plan lists with one of these steps: a purge, and also a
-     *                  soft delete where the restore window is zero (the dry run counted those as purged too)
-     */
-    void run(CleanupContext context, TargetTally tally, Due due, String reason, Set<String> planSteps) {
+    /** Purges the jobs of {@code due}; {@code reason} goes with each into the plan and the sample. */
+    void run(CleanupContext context, TargetTally tally, Due due, String reason) {
         if (context.dryRun()) {
-            plan.list(context, tally, due, PlanItem.PURGE, reason, 1, true);
+            plan.list(context, tally, due, PlanItem.PURGE, reason, true);
             return;
         }
         if (config.archiveDir().isEmpty() && repository.purgesInOneStatement() && !context.plan().restricted()) {
@@ -65,7 +63,7 @@ public class PurgeStep {
         Optional<JobArchive> archive = config.archiveDir().map(dir -> JobArchive.open(dir, context.runId()));
         try {
             KeysetPager.forEachPage((after, limit) -> repository.page(due, after, limit), context.batchSize(), page -> {
-                List<Candidate> allowed = context.plan().allowed(JobRetention.NAME, planSteps, page, c -> c.id().toString());
+                List<Candidate> allowed = context.plan().allowed(JobRetention.NAME, Set.of(PlanItem.PURGE), page, c -> c.id().toString());
                 if (!allowed.isEmpty()) {
                     purgePage(context, tally, allowed, due, reason, archive);
                 }

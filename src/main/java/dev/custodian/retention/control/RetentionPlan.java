@@ -11,8 +11,8 @@ import java.nio.file.Files;
 
 /**
  * A dry run's view of one selection: it walks the same pages with the same query a real run deletes by, counts each
- * job {@code actions} times (as the real run does), adds the real sizes of the output files the real run would
- * delete, and records every job in the run's plan with its step and reason, page by page.
+ * job once (as the real run does), adds the real sizes of the output files the real run would delete, and records
+ * every job in the run's plan with its step and reason, page by page.
  */
 @ApplicationScoped
 public class RetentionPlan {
@@ -23,13 +23,12 @@ public class RetentionPlan {
     @Inject
     JobFiles files;
 
-    void list(CleanupContext context, TargetTally tally, Due due, String step, String reason, int actions, boolean freesFiles) {
+    void list(CleanupContext context, TargetTally tally, Due due, String step, String reason, boolean freesFiles) {
         KeysetPager.forEachPage((after, limit) -> repository.page(due, after, limit), context.batchSize(), page -> {
             for (Candidate c : page) {
                 long bytes = freesFiles ? outputSize(c) : -1;
                 PlanItem item = new PlanItem(c.id().toString(), step, reason, bytes);
                 tally.matched(item::label);
-                tally.matchedUnlisted(actions - 1L);
                 if (freesFiles) {
                     tally.wouldFree(bytes);
                 }

@@ -111,11 +111,11 @@ public class RetentionRepository {
     @SuppressWarnings("unchecked")
     public Optional<Candidate> pageEnd(Due due, Optional<Candidate> after, int limit) {
         NativeQuery<Object[]> q = em.createNativeQuery("""
-                        select j.id, j.deleted_at, j.created_at from job j%s%s
+                        select %s from job j%s%s
                         order by %s offset %d limit 1"""
-                        .formatted(due.purgeSql(), after.isPresent() ? Due.PURGE_AFTER_SQL : "", Due.PURGE_KEYSET_SQL, limit - 1))
+                        .formatted(due.candidateColumnsSql(), due.whereSql(), after.isPresent() ? due.afterSql() : "", due.keysetSql(), limit - 1))
                 .unwrap(NativeQuery.class)
-                .addScalar("id", UUID.class).addScalar("deleted_at", Instant.class).addScalar("created_at", Instant.class);
+                .addScalar("id", UUID.class).addScalar("at", Instant.class).addScalar("created_at", Instant.class);
         due.bindSql(q);
         after.ifPresent(c -> due.bindAfter(q, c));
         return q.getResultList().stream().findFirst().map(r -> new Candidate((UUID) r[0], (Instant) r[1], (Instant) r[2], null));
@@ -144,7 +144,7 @@ public class RetentionRepository {
     @Transactional(TxType.REQUIRES_NEW)
     @SuppressWarnings("unchecked")
     public PurgedBatch purgeRange(Due due, Optional<Candidate> after, Optional<Candidate> upTo, int limit, int sample) {
-        String where = due.purgeSql();
+        String where = due.whereSql();
         // durability: synchronous_commit for this transaction only (set_config(..., true)), decided in the statement
         // itself so that a batch costs one statement and its commit: off, unless the batch had output files, then
         // the server's own setting (not changed before this point of the transaction)
@@ -154,9 +154,9 @@ public class RetentionRepository {
                             order by %s limit %d),
                         purged as (
                             delete from job j using page p%s and j.ctid = p.row_id
-                            returning j.id, j.deleted_at, j.created_at, j.output_file),
+                            returning %s, j.output_file),
                         ranked as (
-                            select id, output_file, row_number() over (order by deleted_at, created_at, id) as rank from purged),
+                            select id, output_file, row_number() over (order by %s) as rank from purged),
                         durability as (
                             select set_config('synchronous_commit', case when exists (select 1 from purged where output_file is not null)
                                 then current_setting('synchronous_commit') else 'off' end, true) as commit_mode)
@@ -165,14 +165,14 @@ public class RetentionRepository {
                         union all
                         select 1, rank, id, output_file, null from ranked where rank <= %d or output_file is not null
                         order by kind, n"""
-                        .formatted(where, after.isPresent() ? Due.PURGE_AFTER_SQL : "",
-                                upTo.isPresent() ? Due.PURGE_UP_TO_SQL : "", Due.PURGE_KEYSET_SQL, limit, where, sample))
+                        .formatted(where, after.isPresent() ? due.afterSql() : "", upTo.isPresent() ? due.upToSql() : "",
+                                due.keysetSql(), limit, where, due.candidateColumnsSql(), due.keysetOfRows(), sample))
                 .unwrap(NativeQuery.class)
                 .addScalar("kind", Integer.class).addScalar("n", Long.class)
                 .addScalar("id", UUID.class).addScalar("output_file", String.class).addScalar("commit_mode", String.class);
         due.bindSql(q);
         after.ifPresent(c -> due.bindAfter(q, c));
-        upTo.ifPresent(c -> Due.bindUpTo(q, c));
+        upTo.ifPresent(c -> due.bindUpTo(q, c));
         List<Object[]> rows = q.getResultList();
         List<UUID> first = new ArrayList<>();
         List<String> outputs = new ArrayList<>();

@@ -11,9 +11,8 @@ import java.util.Set;
 /**
  * Stage one of job retention: soft-deletes the jobs of one selection (finished jobs past the TTL of their status,
  * never-claimed PENDING jobs past {@code pending-ttl}), page by page, each page its own transaction. A dry run
- * lists them in its plan; since it soft-deletes nothing, it also counts them as purged when the restore window is
- * zero, exactly as a real run would purge them in stage two. An apply run soft-deletes only the jobs of each page
- * its plan lists for a soft delete.
+ * lists them in its plan. Not used where the restore window is zero: those jobs are purged at once
+ * ({@link RetentionStages}). An apply run soft-deletes only the jobs of each page its plan lists for a soft delete.
  */
 @ApplicationScoped
 public class SoftDeleteStep {
@@ -24,9 +23,9 @@ public class SoftDeleteStep {
     @Inject
     RetentionPlan plan;
 
-    void run(CleanupContext context, TargetTally tally, Due due, String reason, boolean purgedInThisRun) {
+    void run(CleanupContext context, TargetTally tally, Due due, String reason) {
         if (context.dryRun()) {
-            plan.list(context, tally, due, PlanItem.SOFT_DELETE, reason, purgedInThisRun ? 2 : 1, purgedInThisRun);
+            plan.list(context, tally, due, PlanItem.SOFT_DELETE, reason, false);
             return;
         }
         KeysetPager.forEachPage((after, limit) -> repository.page(due, after, limit), context.batchSize(), page -> {

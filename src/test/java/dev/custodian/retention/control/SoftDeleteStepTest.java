@@ -46,7 +46,7 @@ class SoftDeleteStepTest {
         AtomicInteger batches = new AtomicInteger();
         TargetTally tally = new TargetTally();
 
-        step.run(new CleanupContext(UUID.randomUUID(), false, NOW, CleanupOverrides.NONE, 2, batches::incrementAndGet), tally, DUE, "ttl completed 1h", false);
+        step.run(new CleanupContext(UUID.randomUUID(), false, NOW, CleanupOverrides.NONE, 2, batches::incrementAndGet), tally, DUE, "ttl completed 1h");
 
         assertThat(rows.due).isEmpty();
         assertThat(rows.deletedAt).hasSize(5).containsOnly(NOW);
