@@ -110,14 +110,14 @@ class TableTest {
         JsonObject run = json("""
                 {"id": "r1", "dryRun": true, "status": "SUCCEEDED", "targets": {"backups": {"matched": 3, "deleted": 0,
                  "bytesFreed": 0, "bytesMatched": 3072, "errors": 0, "durationMs": 2,
-                 "sample": ["backups/prod/a.dump (bucket)", "backups/prod/b.dump (bucket)",
+                 "sample": ["backups/prod/a.dump bucket keep-last 1", "backups/prod/b.dump bucket keep-last 1",
                             "backups/prod/d.dump (kept by keep-last 1, daily 2026-12-01)", "backups/prod/c.dump (compress)"]}}}""");
 
         String text = BackupsCommand.describe(run, "prod");
 
         assertThat(text).contains("Dry run r1, environment prod: nothing was removed.\n")
                 .contains("keep 1 backup:\n  d.dump  keep-last 1, daily 2026-12-01\n  c.dump (compress)\n")
-                .contains("would remove 3 backups, 3.0 KiB:\n  a.dump (bucket)\n  b.dump (bucket)\n")
+                .contains("would remove 3 backups, 3.0 KiB:\n  a.dump bucket keep-last 1\n  b.dump bucket keep-last 1\n")
                 .contains("... and 1 more not listed");
     }
 

@@ -168,7 +168,7 @@ class FilesIT extends OnSharedServer {
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
         JsonObject backups = reply.object().getJsonObject("targets").getJsonObject("backups");
         assertThat(backups.getInt("deleted")).isEqualTo(4);
-        assertThat(backups.getJsonArray("sample").getString(0)).isEqualTo("backups/qa/db-2.dump (bucket)");
+        assertThat(backups.getJsonArray("sample").getString(0)).isEqualTo("backups/qa/db-2.dump bucket keep-last 2");
         assertThat(backups.getJsonArray("sample").toString()).contains("backups/qa/db-0.dump (kept by keep-last 2)")
                 .doesNotContain("backups/dev/");
         try (var qa = Files.list(root.resolve("backups/qa")); var dev = Files.list(root.resolve("backups/dev"))) {
