@@ -21,31 +21,14 @@ record PlanParameters(Optional<String> target, Optional<PlanCursor> cursor, int 
                 throw new InvalidCleanupRequestException("query parameter '" + name + "' is given " + values.size() + " times");
             }
         });
-        Optional<String> target = value(q, "target").map(String::trim);
+        Optional<String> target = QueryValues.value(q, "target").map(String::trim);
         target.filter(t -> !targets.contains(t)).ifPresent(t -> {
             throw new InvalidCleanupRequestException("unknown target '" + t + "'; targets are " + targets);
         });
-        Optional<PlanCursor> cursor = value(q, "cursor").map(PlanCursor::decode);
+        Optional<PlanCursor> cursor = QueryValues.value(q, "cursor").map(PlanCursor::decode);
         cursor.filter(c -> target.isPresent() && !c.target().equals(target.get())).ifPresent(c -> {
             throw new InvalidCleanupRequestException("cursor is not one of a page of target '" + target.get() + "'");
         });
-        return new PlanParameters(target, cursor, value(q, "limit").map(PlanParameters::limit).orElse(DEFAULT_LIMIT));
-    }
-
-    private static Optional<String> value(MultivaluedMap<String, String> q, String name) {
-        return Optional.ofNullable(q.getFirst(name)).filter(text -> !text.isBlank());
-    }
-
-    private static int limit(String text) {
-        int max;
-        try {
-            max = Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidCleanupRequestException("limit '" + text + "' is not a number");
-        }
-        if (max < 1 || max > 500) {
-            throw new InvalidCleanupRequestException("limit must be between 1 and 500");
-        }
-        return max;
+        return new PlanParameters(target, cursor, QueryValues.value(q, "limit").map(QueryValues::limit).orElse(DEFAULT_LIMIT));
     }
 }

@@ -26,15 +26,15 @@ record RunHistoryParameters(RunFilter filter, int limit, Instant afterAt, UUID a
                 throw new InvalidCleanupRequestException("query parameter '" + name + "' is given " + values.size() + " times");
             }
         });
-        int limit = value(q, "limit").map(RunHistoryParameters::limit).orElse(20);
-        Optional<Boolean> dryRun = value(q, "dryRun").map(text -> switch (text.trim().toLowerCase(Locale.ROOT)) {
+        int limit = QueryValues.value(q, "limit").map(QueryValues::limit).orElse(20);
+        Optional<Boolean> dryRun = QueryValues.value(q, "dryRun").map(text -> switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
             default -> throw new InvalidCleanupRequestException("dryRun '" + text + "' is not true or false");
         });
-        Optional<String> trigger = value(q, "trigger").map(String::trim);
-        Optional<CleanupRun.Status> status = value(q, "status").map(RunHistoryParameters::status);
-        Optional<PageCursor> cursor = value(q, "cursor").map(text -> {
+        Optional<String> trigger = QueryValues.value(q, "trigger").map(String::trim);
+        Optional<CleanupRun.Status> status = QueryValues.value(q, "status").map(RunHistoryParameters::status);
+        Optional<PageCursor> cursor = QueryValues.value(q, "cursor").map(text -> {
             try {
                 return PageCursor.decode(text);
             } catch (RuntimeException e) {
@@ -43,23 +43,6 @@ record RunHistoryParameters(RunFilter filter, int limit, Instant afterAt, UUID a
         });
         return new RunHistoryParameters(new RunFilter(dryRun, trigger, status), limit,
                 cursor.map(PageCursor::createdAt).orElse(null), cursor.map(PageCursor::id).orElse(null));
-    }
-
-    private static Optional<String> value(MultivaluedMap<String, String> q, String name) {
-        return Optional.ofNullable(q.getFirst(name)).filter(text -> !text.isBlank());
-    }
-
-    private static int limit(String text) {
-        int max;
-        try {
-            max = Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidCleanupRequestException("limit '" + text + "' is not a number");
-        }
-        if (max < 1 || max > 500) {
-            throw new InvalidCleanupRequestException("limit must be between 1 and 500");
-        }
-        return max;
     }
 
     private static CleanupRun.Status status(String text) {

@@ -3,10 +3,8 @@ package dev.custodian.cleanup.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custodian.cleanup.entity.CleanupRun;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -99,32 +97,5 @@ class AbandonedRunsTest {
 
     private CleanupRun run(String node, boolean dryRun) {
         return new CleanupRun(UUID.randomUUID(), "api", "ops", dryRun, node, clock.instant());
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }
