@@ -165,6 +165,56 @@ class PlanIT extends OnSharedServer {
         assertThat(count("SELECT COUNT(*) FROM job WHERE deleted_at IS NULL")).isEqualTo(2);
     }
 
+    /**
+     * The purge stage of a plan, on both databases (on PostgreSQL the dry run writes each page into the plan and the
+     * apply purges and marks in the same statements, on H2 both go page by page): the plan holds each job with its
+     * output file's size, and the apply purges those jobs and their files, not a job that became due after the preview.
+     */
+    @Test
+    void apply_purges_what_the_plan_lists_for_a_purge_with_its_output_files_and_nothing_that_became_due_later() throws IOException {
+        String gzip = alice.upload(Api.fields("type", "gzip"), "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8)).object().getString("id");
+        Path output = Environment.output().resolve(awaitStatus(alice, gzip, "COMPLETED", SOON).getString("outputFile"));
+        long size = Files.size(output);
+        List<String> planned = new ArrayList<>(List.of(gzip));
+        for (int i = 0; i < 4; i++) {
+            planned.add(completedEcho());
+        }
+        String later = completedEcho();
+        for (String id : planned) {
+            assertThat(alice.delete("/api/jobs/" + id).status()).isEqualTo(204);
+            backdate(id, "deleted_at", Duration.ofDays(4));
+        }
+        assertThat(alice.delete("/api/jobs/" + later).status()).isEqualTo(204);
+
+        JsonObject dry = cleanup("{\"targets\":[\"jobs\"]}");
+        String runId = dry.getString("id");
+        JsonObject preview = dry.getJsonObject("targets").getJsonObject("jobs");
+        assertThat(preview.getInt("matched")).isEqualTo(5);
+        assertThat(preview.getJsonNumber("bytesMatched").longValue()).isEqualTo(size);
+        assertThat(preview.getJsonArray("sample")).hasSize(5);
+        List<JsonObject> plan = wholePlan(runId, "", 2);
+        assertThat(items(plan, "jobs")).containsExactlyInAnyOrderElementsOf(planned);
+        assertThat(plan).allSatisfy(i -> assertThat(i.getString("step")).isEqualTo("purge"))
+                .allSatisfy(i -> assertThat(i.getString("reason")).isEqualTo(i.getString("item").equals(gzip)
+                        ? "restore window 3d (type gzip)" : "restore window 3d"))
+                .allSatisfy(i -> assertThat(i.getJsonNumber("bytes").longValue()).isEqualTo(i.getString("item").equals(gzip) ? size : 0));
+
+        backdate(later, "deleted_at", Duration.ofDays(4));
+        JsonObject jobs = apply(runId).getJsonObject("targets").getJsonObject("jobs");
+
+        assertThat(jobs.getInt("deleted")).isEqualTo(5);
+        assertThat(jobs.getInt("skipped")).isZero();
+        assertThat(jobs.getJsonNumber("bytesFreed").longValue()).isEqualTo(size);
+        assertThat(output).doesNotExist();
+        assertThat(count("SELECT COUNT(*) FROM job WHERE id = '" + later + "'")).as("due only after the preview").isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM job WHERE deleted_at IS NOT NULL")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM cleanup_plan_item WHERE run_id = '" + runId + "' AND applied_by IS NULL")).isZero();
+        JsonObject again = apply(runId).getJsonObject("targets").getJsonObject("jobs");
+        assertThat(again.getInt("deleted")).isZero();
+        assertThat(again.getInt("skipped")).isEqualTo(5);
+        assertThat(count("SELECT COUNT(*) FROM job WHERE id = '" + later + "'")).isEqualTo(1);
+    }
+
     @Test
     void an_expired_plan_is_gone_and_deleted_at_the_end_of_the_next_run() {
         backdate(completedEcho(), "finished_at", Duration.ofDays(2));

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -61,6 +62,24 @@ public class CleanupPlans implements PlanStore {
                     }
                     insert.executeUpdate();
                 }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void sized(UUID plan, String target, Map<String, Long> bytes) {
+        work(c -> {
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE cleanup_plan_item SET bytes = ? WHERE run_id = ? AND target = ? AND item = ?")) {
+                for (Map.Entry<String, Long> e : bytes.entrySet()) {
+                    update.setLong(1, e.getValue());
+                    update.setObject(2, plan);
+                    update.setString(3, target);
+                    update.setString(4, e.getKey());
+                    update.addBatch();
+                }
+                update.executeBatch();
             }
             return null;
         });

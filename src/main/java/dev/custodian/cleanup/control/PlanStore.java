@@ -2,6 +2,7 @@ package dev.custodian.cleanup.control;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -9,6 +10,9 @@ import java.util.UUID;
 public interface PlanStore {
 
     void add(UUID plan, String target, List<PlanItem> items);
+
+    /** Sets what deleting each of these items of the plan frees, in bytes. */
+    void sized(UUID plan, String target, Map<String, Long> bytes);
 
     /** Those of {@code items} that plan {@code plan} lists for {@code target} with one of {@code steps}. */
     Set<String> planned(UUID plan, String target, Set<String> steps, Collection<String> items);

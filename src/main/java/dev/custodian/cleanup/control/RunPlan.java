@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -83,6 +84,30 @@ public final class RunPlan {
             chunk.stream().filter(c -> planned.contains(item.apply(c))).forEach(allowed::add);
         }
         return allowed;
+    }
+
+    /**
+     * Where a dry run's statement may write its items of {@code target} itself ({@link PlanRows#insertSql}) instead
+     * of handing them to {@link #record}: present when this run records its plan.
+     */
+    public Optional<PlanRows> recordingRows(String target, String step, String reason) {
+        return mode == Mode.RECORD ? Optional.of(new PlanRows(plan, target, step, reason, null)) : Optional.empty();
+    }
+
+    /**
+     * Where an apply run's statement restricts itself to the plan's items of {@code target} with {@code step} and
+     * marks them applied itself ({@link PlanRows#listsSql}, {@link PlanRows#markAppliedSql}) instead of going
+     * through {@link #allowed} and {@link #applied}: present when this run applies a plan.
+     */
+    public Optional<PlanRows> applyingRows(String target, String step) {
+        return mode == Mode.APPLY ? Optional.of(new PlanRows(plan, target, step, null, run)) : Optional.empty();
+    }
+
+    /** A dry run whose statements wrote its items ({@link #recordingRows}): what deleting some of them frees. */
+    public void sized(String target, Map<String, Long> bytes) {
+        if (mode == Mode.RECORD && !bytes.isEmpty()) {
+            store.sized(plan, target, bytes);
+        }
     }
 
     /** As {@link #allowed} for one item. */

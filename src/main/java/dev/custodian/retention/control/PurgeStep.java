@@ -3,6 +3,7 @@ package dev.custodian.retention.control;
 import dev.custodian.cleanup.control.CleanupConfig;
 import dev.custodian.cleanup.control.CleanupContext;
 import dev.custodian.cleanup.control.PlanItem;
+import dev.custodian.cleanup.control.PlanRows;
 import dev.custodian.cleanup.control.TargetTally;
 import dev.custodian.job.control.JobFiles;
 import dev.custodian.job.control.JobRepository;
@@ -24,7 +25,7 @@ import java.util.UUID;
  * first when configured, then the row with its events by cascade, then, after the commit, the output file). On
  * PostgreSQL without an archive a purge batch is one statement, several batches at once; otherwise a page is read,
  * archived, then deleted. A dry run lists them in its plan with the bytes their output files hold; an apply run
- * takes the page path and purges only the jobs of each page its plan lists.
+ * purges only the jobs its plan lists for a purge (on PostgreSQL inside the same statements, else page by page).
  */
 @ApplicationScoped
 public class PurgeStep {
@@ -56,8 +57,8 @@ public class PurgeStep {
             plan.list(context, tally, due, PlanItem.PURGE, reason, true);
             return;
         }
-        if (config.archiveDir().isEmpty() && repository.purgesInOneStatement() && !context.plan().restricted()) {
-            purgeInOneStatementPerBatch(context, tally, due, reason);
+        if (config.archiveDir().isEmpty() && repository.purgesInOneStatement()) {
+            purgeInOneStatementPerBatch(context, tally, due, reason, context.plan().applyingRows(JobRetention.NAME, PlanItem.PURGE));
             return;
         }
         Optional<JobArchive> archive = config.archiveDir().map(dir -> JobArchive.open(dir, context.runId()));
@@ -78,9 +79,11 @@ public class PurgeStep {
      * PostgreSQL without an archive: each batch is one statement that selects, deletes and answers the jobs of one
      * key range, up to {@code purge-parallelism} of them at once on their own connections ({@link ParallelPurge});
      * their output files go after its commit. The ranges are cut from the same selection as a dry run counts, so
-     * the report adds up to what it announced, less the jobs restored meanwhile.
+     * the report adds up to what it announced, less the jobs restored meanwhile. An apply run's statements purge
+     * only the jobs its plan lists for a purge, and mark them applied ({@code plan}).
      */
-    private void purgeInOneStatementPerBatch(CleanupContext context, TargetTally tally, Due due, String reason) {
+    private void purgeInOneStatementPerBatch(CleanupContext context, TargetTally tally, Due due, String reason,
+            Optional<PlanRows> plan) {
         int n = context.batchSize();
         ParallelPurge.run(new ParallelPurge.Batches<PurgedBatch>() {
             public Optional<Candidate> end(Optional<Candidate> after) {
@@ -88,7 +91,7 @@ public class PurgeStep {
             }
 
             public PurgedBatch purge(Optional<Candidate> after, Optional<Candidate> upTo) {
-                return repository.purgeRange(due, after, upTo, n, TargetTally.SAMPLE_SIZE);
+                return repository.purgeRange(due, after, upTo, n, TargetTally.SAMPLE_SIZE, plan);
             }
         }, cleanupConfig.purgeParallelism(), threadFactory, new ParallelPurge.Progress<PurgedBatch>() {
             public void purged(PurgedBatch batch) {

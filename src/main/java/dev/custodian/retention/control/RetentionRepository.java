@@ -1,5 +1,6 @@
 package dev.custodian.retention.control;
 
+import dev.custodian.cleanup.control.PlanRows;
 import dev.custodian.job.entity.Job;
 import dev.custodian.job.entity.JobEvent;
 import dev.custodian.job.entity.JobStatus;
@@ -143,18 +144,20 @@ public class RetentionRepository {
      */
     @Transactional(TxType.REQUIRES_NEW)
     @SuppressWarnings("unchecked")
-    public PurgedBatch purgeRange(Due due, Optional<Candidate> after, Optional<Candidate> upTo, int limit, int sample) {
+    public PurgedBatch purgeRange(Due due, Optional<Candidate> after, Optional<Candidate> upTo, int limit, int sample,
+            Optional<PlanRows> plan) {
         String where = due.whereSql();
+        String item = "cast(%s.id as varchar)";
         // durability: synchronous_commit for this transaction only (set_config(..., true)), decided in the statement
         // itself so that a batch costs one statement and its commit: off, unless the batch had output files, then
         // the server's own setting (not changed before this point of the transaction)
         NativeQuery<Object[]> q = em.createNativeQuery("""
                         with page as (
-                            select j.ctid as row_id from job j%s%s%s
+                            select j.ctid as row_id from job j%s%s%s%s
                             order by %s limit %d),
                         purged as (
                             delete from job j using page p%s and j.ctid = p.row_id
-                            returning %s, j.output_file),
+                            returning %s, j.output_file),%s
                         ranked as (
                             select id, output_file, row_number() over (order by %s) as rank from purged),
                         durability as (
@@ -166,13 +169,17 @@ public class RetentionRepository {
                         select 1, rank, id, output_file, null from ranked where rank <= %d or output_file is not null
                         order by kind, n"""
                         .formatted(where, after.isPresent() ? due.afterSql() : "", upTo.isPresent() ? due.upToSql() : "",
-                                due.keysetSql(), limit, where, due.candidateColumnsSql(), due.keysetOfRows(), sample))
+                                plan.map(p -> p.listsSql(item.formatted("j"))).orElse(""), due.keysetSql(), limit, where,
+                                due.candidateColumnsSql(),
+                                plan.map(p -> "\n    marked as (" + p.markAppliedSql("purged d", item.formatted("d")) + "),").orElse(""),
+                                due.keysetOfRows(), sample))
                 .unwrap(NativeQuery.class)
                 .addScalar("kind", Integer.class).addScalar("n", Long.class)
                 .addScalar("id", UUID.class).addScalar("output_file", String.class).addScalar("commit_mode", String.class);
         due.bindSql(q);
         after.ifPresent(c -> due.bindAfter(q, c));
         upTo.ifPresent(c -> due.bindUpTo(q, c));
+        plan.ifPresent(p -> p.bind(q));
         List<Object[]> rows = q.getResultList();
         List<UUID> first = new ArrayList<>();
         List<String> outputs = new ArrayList<>();
@@ -189,6 +196,60 @@ public class RetentionRepository {
             em.createNativeQuery("SET LOCAL synchronous_commit TO on").executeUpdate();
         }
         return new PurgedBatch(((Long) rows.get(0)[1]).intValue(), first, outputs);
+    }
+
+    /**
+     * PostgreSQL only: one batch of a dry run that stores its plan, in one statement: reads the page of {@code due}
+     * after the cursor {@code after} (at most {@code limit} jobs, by index, as {@link #page}) and inserts it into the
+     * plan ({@code plan}), each job's bytes 0 when it has no output file and unknown (null) otherwise (the caller
+     * sizes those files, {@code withBytes}), or unknown for all ({@code !withBytes}). Only what the caller needs
+     * comes back: the first {@code sample} jobs, the last one (the next cursor) and, with bytes, those with an
+     * output file; each row with how many the batch recorded. Takes no lock: the jobs stay as they are.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    @SuppressWarnings("unchecked")
+    public RecordedBatch recordPage(Due due, Optional<Candidate> after, int limit, PlanRows plan, boolean withBytes, int sample) {
+        NativeQuery<Object[]> q = em.createNativeQuery("""
+                        with page as (
+                            select %s, j.output_file from job j%s%s
+                            order by %s limit %d),
+                        recorded as (
+                            %s
+                            returning 1),
+                        ranked as (
+                            select id, at, created_at, output_file, row_number() over (order by %s) as rank,
+                                   count(*) over () as total from page)
+                        select (select count(*) from recorded) as recorded, rank, total, id, at, created_at, output_file
+                        from ranked where rank <= %d or rank = total%s
+                        order by rank"""
+                        .formatted(due.candidateColumnsSql(), due.whereSql(), after.isPresent() ? due.afterSql() : "",
+                                due.keysetSql(), limit,
+                                plan.insertSql("page p", "cast(p.id as varchar)",
+                                        withBytes ? "case when p.output_file is null then 0 end" : "cast(null as bigint)"),
+                                due.keysetOfRows(), sample, withBytes ? " or output_file is not null" : ""))
+                .unwrap(NativeQuery.class)
+                .addScalar("recorded", Long.class).addScalar("rank", Long.class).addScalar("total", Long.class)
+                .addScalar("id", UUID.class).addScalar("at", Instant.class).addScalar("created_at", Instant.class)
+                .addScalar("output_file", String.class);
+        due.bindSql(q);
+        after.ifPresent(c -> due.bindAfter(q, c));
+        plan.bind(q);
+        List<Candidate> first = new ArrayList<>();
+        List<Candidate> withOutput = new ArrayList<>();
+        Candidate last = null;
+        long recorded = 0;
+        for (Object[] r : (List<Object[]>) q.getResultList()) {
+            recorded = (Long) r[0];
+            Candidate c = new Candidate((UUID) r[3], (Instant) r[4], (Instant) r[5], (String) r[6]);
+            if ((Long) r[1] <= sample) {
+                first.add(c);
+            }
+            if (c.outputFile() != null) {
+                withOutput.add(c);
+            }
+            last = c;
+        }
+        return new RecordedBatch((int) recorded, first, Optional.ofNullable(last), withOutput);
     }
 
     /** A page of events older than {@code cutoff} whose job no longer exists, oldest first. */

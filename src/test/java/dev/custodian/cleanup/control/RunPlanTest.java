@@ -26,6 +26,10 @@ class RunPlanTest {
         }
 
         @Override
+        public void sized(UUID plan, String target, Map<String, Long> bytes) {
+        }
+
+        @Override
         public Set<String> planned(UUID plan, String target, Set<String> steps, Collection<String> items) {
             return Set.copyOf(items.stream().filter(i -> rows.containsKey(target + ":" + i) && steps.contains(rows.get(target + ":" + i)[0])).toList());
         }
@@ -86,6 +90,21 @@ class RunPlanTest {
         TargetTally second = new TargetTally();
         again.finish("jobs", second, item -> "gone");
         assertThat(second.report().skipped()).as("applied twice: nothing left").isEqualTo(3);
+    }
+
+    @Test
+    void statements_write_into_the_plan_of_a_dry_run_and_are_restricted_by_the_plan_an_apply_run_applies() {
+        UUID run = UUID.randomUUID();
+        RunPlan dry = RunPlan.recording(new Store(), DRY, 3);
+        RunPlan apply = RunPlan.applying(new Store(), DRY, run, 3);
+
+        assertThat(dry.recordingRows("jobs", PlanItem.PURGE, "restore window 3d"))
+                .contains(new PlanRows(DRY, "jobs", PlanItem.PURGE, "restore window 3d", null));
+        assertThat(dry.applyingRows("jobs", PlanItem.PURGE)).isEmpty();
+        assertThat(apply.applyingRows("jobs", PlanItem.PURGE)).contains(new PlanRows(DRY, "jobs", PlanItem.PURGE, null, run));
+        assertThat(apply.recordingRows("jobs", PlanItem.PURGE, "r")).isEmpty();
+        assertThat(RunPlan.NONE.recordingRows("jobs", PlanItem.PURGE, "r")).isEmpty();
+        assertThat(RunPlan.NONE.applyingRows("jobs", PlanItem.PURGE)).isEmpty();
     }
 
     @Test
