@@ -13,6 +13,7 @@ export const overview = {
             h('section', {id: 'counts', class: 'cards', 'aria-label': 'Jobs by status'},
                 STATUSES.map(s => h('a', {class: 'card', id: 'count-' + s, href: '#/jobs?status=' + s},
                     h('span', {class: 'n'}, '…'), h('span', {class: 'status status-' + s}, s)))),
+            h('p', {id: 'counted', class: 'muted'}),
             h('div', {class: 'grid2'},
                 h('section', {}, h('h2', {}, 'Finished per minute, last hour'), h('div', {id: 'throughput-hour', class: 'chart'})),
                 h('section', {}, h('h2', {}, 'Finished per hour, last day'), h('div', {id: 'throughput-day', class: 'chart'}))),
@@ -29,6 +30,10 @@ export const overview = {
         for (const s of STATUSES) {
             document.querySelector('#count-' + s + ' .n').textContent = stats.counts[s].toLocaleString();
         }
+        // a large database is counted in the background every few seconds (docs/api.md#stats): say how old the counts are
+        const behind = Date.parse(stats.at) - Date.parse(stats.countedAt);
+        document.getElementById('counted').textContent = behind >= 1000
+            ? 'Counted ' + ago(stats.countedAt) + ': a database this large is counted every few seconds.' : '';
         chart('throughput-hour', stats.lastHour);
         chart('throughput-day', stats.lastDay);
         if (!ctx.session.admin) return;

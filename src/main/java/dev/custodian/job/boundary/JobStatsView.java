@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** {@code GET /api/jobs/stats}: counts by status and two throughput series (see {@link JobStats}). */
-public record JobStatsView(Instant at, Map<String, Long> counts, SeriesView lastHour, SeriesView lastDay) {
+public record JobStatsView(Instant at, Map<String, Long> counts, Instant countedAt, SeriesView lastHour, SeriesView lastDay) {
 
     public record SeriesView(Instant start, long stepSeconds, List<Long> completed, List<Long> failed, List<Long> cancelled) {
     }
@@ -18,7 +18,7 @@ public record JobStatsView(Instant at, Map<String, Long> counts, SeriesView last
         for (JobStatus status : JobStatus.values()) {
             counts.put(status.name(), stats.counts().getOrDefault(status, 0L));
         }
-        return new JobStatsView(stats.at(), counts, series(stats.lastHour()), series(stats.lastDay()));
+        return new JobStatsView(stats.at(), counts, stats.countedAt(), series(stats.lastHour()), series(stats.lastDay()));
     }
 
     private static SeriesView series(JobStats.Series s) {

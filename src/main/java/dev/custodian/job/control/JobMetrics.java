@@ -9,14 +9,11 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The jobs' metrics on the platform's {@link Meters}: jobs by status and type and the age of the oldest PENDING job
- * (gauges over the whole database, read at most every 5 s), the transitions (counters by type) and how long attempts
+ * (gauges over the whole database, from {@link JobCounts}: counted at most every 5 s), the transitions (counters by type) and how long attempts
  * ran (a histogram by type), fed by {@link JobChanged} after commit.
  */
 @ApplicationScoped
@@ -39,7 +36,7 @@ public class JobMetrics {
     Meters meters;
 
     @Inject
-    JobRepository jobs;
+    JobCounts counts;
 
     @Inject
     JobTypes types;
@@ -47,13 +44,7 @@ public class JobMetrics {
     @Inject
     Clock clock;
 
-    private volatile Snapshot snapshot = new Snapshot(Map.of(), Optional.empty(), Instant.EPOCH);
-
     private record Counter(String name, String description) {
-    }
-
-    /** What the gauges show: one read of the job table. */
-    private record Snapshot(Map<String, Long> byStatusAndType, Optional<Instant> oldestPending, Instant takenAt) {
     }
 
     /**
@@ -65,7 +56,7 @@ public class JobMetrics {
             COUNTERS.forEach(counter -> meters.count(counter.name(), counter.description(), 0, "type", type));
             for (JobStatus status : JobStatus.values()) {
                 meters.gauge("custodian_jobs", "Jobs by status and type (not soft-deleted), in the whole database",
-                        () -> snapshot().byStatusAndType().getOrDefault(key(status, type), 0L), "status", status.name(), "type", type);
+                        () -> counts().byStatusAndType().getOrDefault(JobCounts.key(status, type), 0L), "status", status.name(), "type", type);
             }
         }
         meters.gauge("custodian_queue_oldest_pending_age_seconds",
@@ -97,22 +88,11 @@ public class JobMetrics {
     }
 
     private long oldestPendingAge() {
-        Snapshot now = snapshot();
-        return now.oldestPending().map(since -> Math.max(0, Duration.between(since, clock.instant()).toSeconds())).orElse(0L);
+        return counts().oldestPending().map(since -> Math.max(0, Duration.between(since, clock.instant()).toSeconds())).orElse(0L);
     }
 
-    private Snapshot snapshot() {
-        Snapshot current = snapshot;
-        Instant now = clock.instant();
-        if (Duration.between(current.takenAt(), now).compareTo(SNAPSHOT_MAX_AGE) > 0) {
-            current = new Snapshot(jobs.countByStatusAndType(), jobs.oldestPendingSince(), now);
-            snapshot = current;
-        }
-        return current;
-    }
-
-    static String key(JobStatus status, String type) {
-        return status.name() + " " + type;
+    private JobCounts.Counted counts() {
+        return counts.current(SNAPSHOT_MAX_AGE);
     }
 
     /** One claim transaction took {@code took}; {@code claimer} is {@code executor} (in-process) or {@code worker}. */

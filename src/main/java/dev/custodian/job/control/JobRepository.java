@@ -157,12 +157,12 @@ public class JobRepository {
                 .getResultList();
     }
 
-    /** Visible (not soft-deleted) jobs per status and type, keyed as {@link JobMetrics#key}. */
+    /** Visible (not soft-deleted) jobs per status and type, keyed as {@link JobCounts#key}. */
     public java.util.Map<String, Long> countByStatusAndType() {
         java.util.Map<String, Long> counts = new java.util.HashMap<>();
         em.createQuery("select j.status, j.type, count(j) from Job j where j.deletedAt is null group by j.status, j.type", Object[].class)
                 .getResultList()
-                .forEach(row -> counts.put(JobMetrics.key((JobStatus) row[0], (String) row[1]), (Long) row[2]));
+                .forEach(row -> counts.put(JobCounts.key((JobStatus) row[0], (String) row[1]), (Long) row[2]));
         return counts;
     }
 

@@ -10,8 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -36,6 +38,9 @@ public class JobService {
 
     @Inject
     Throughput throughput;
+
+    @Inject
+    JobCounts jobCounts;
 
     @Inject
     @Micros
@@ -158,10 +163,24 @@ public class JobService {
         return new BulkTally(applied, skipped);
     }
 
-    /** Counts by status and finished jobs over the last hour (per minute) and day (per hour). */
+    /**
+     * Counts by status and finished jobs over the last hour (per minute) and day (per hour). A user's counts are
+     * counted now (index ranges of their own jobs); an admin's are the whole database's shared count
+     * ({@link JobCounts}), exact unless the table is so large that counting it is slow, then at most seconds old.
+     */
     public JobStats stats(Caller caller) {
         Instant now = clock.instant();
-        return new JobStats(now, jobs.countByStatus(caller), series(caller, now, 60, 60), series(caller, now, 3600, 24));
+        Map<JobStatus, Long> counts;
+        Instant countedAt;
+        if (caller.admin()) {
+            JobCounts.Counted counted = jobCounts.current(Duration.ZERO);
+            counts = counted.byStatus();
+            countedAt = counted.at();
+        } else {
+            counts = jobs.countByStatus(caller);
+            countedAt = now;
+        }
+        return new JobStats(now, counts, countedAt, series(caller, now, 60, 60), series(caller, now, 3600, 24));
     }
 
     private JobStats.Series series(Caller caller, Instant now, long step, int buckets) {
