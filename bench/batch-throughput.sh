@@ -97,7 +97,6 @@ rates() { # rates <label>: Custodian's rates and reads
 
 echo "== batch calls and peers, SIZE=$SIZE, JOBS=$JOBS, load average $(load_average), $(date -u +%FT%TZ), build ${BUILD:-$(git rev-parse --short HEAD 2>/dev/null || echo unknown)}"
 drop_all
-rm -rf "$WORK/data" # a data root belongs to one database (its .custodian-owner marker): a fresh database needs a fresh one
 fresh_database
 start_server "$PWD/$WORK/data" custodian.job.external-types=bench-ext custodian.job.concurrency=8
 rates warm-up > /dev/null

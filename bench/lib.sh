@@ -11,8 +11,11 @@ build_if_needed() {
     || mvn -B -o -q package -DskipTests
 }
 
+# fresh_database: drops and creates $DB, and removes $WORK/data: a data root belongs to one database (its
+# .custodian-owner marker), so a server refuses to start on a new database with the old root
 fresh_database() {
   $PG -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
+  rm -rf "${WORK:?}/data"
 }
 
 # start_server <data dir> [extra properties...]: Payara Micro (-Xmx512m) on $PORT against $DB (DATABASE=h2: the

@@ -6,6 +6,7 @@
 # vacuumed. Then, no warm-up:
 #   (a) dry run  POST /api/system/cleanup {"dryRun":true,"targets":["jobs"]}: wall time, matched (must be N), the
 #       plan's rows and size on disk (cleanup_plan_item with its primary key), the server's used heap after a full GC
+#   (a') the floor: the same rows written into the plan table by one INSERT ... SELECT in psql (removed again)
 #   (b) apply    POST /api/system/cleanup/runs/{id}/apply: wall time, deleted (must be N), skipped (must be 0)
 #   (c) the same data again; a real run of the jobs target without a plan, for comparison with (b)
 # Figures go to stdout; the server log stays in target/bench-plan/ (the database is dropped at the end).
@@ -38,6 +39,15 @@ RUN=$(jq -r .id "$WORK/dry.json")
 echo "  (a) dry run with its plan stored: $WALL s (target durationMs $(jq .targets.jobs.durationMs "$WORK/dry.json")), matched $(jq .targets.jobs.matched "$WORK/dry.json");" \
      "plan $($PG -d "$DB" -Atc "select count(*) from cleanup_plan_item where run_id = '$RUN'") rows," \
      "$($PG -d "$DB" -Atc "select pg_size_pretty(pg_total_relation_size('cleanup_plan_item'))") on disk; heap after GC $(heap_after_gc) MB"
+
+# the floor for (a): the same rows written by one INSERT ... SELECT in psql, one transaction (then removed again)
+PEER=00000000-0000-0000-0000-00000000beef
+t0=$(date +%s.%N)
+$PG -d "$DB" -c "INSERT INTO cleanup_plan_item (run_id, target, item, step, reason, bytes)
+  SELECT '$PEER', 'jobs', CAST(j.id AS varchar), 'purge', 'restore window 3d', CASE WHEN j.output_file IS NULL THEN 0 END
+  FROM job j WHERE j.deleted_at <= now() - interval '3 days' AND j.status <> 'RUNNING'" > /dev/null
+echo "  (a') plain SQL, the same plan rows by one INSERT ... SELECT: $(echo "$(date +%s.%N) - $t0" | bc -l | xargs printf '%.3f') s"
+$PG -d "$DB" -c "DELETE FROM cleanup_plan_item WHERE run_id = '$PEER'" -c "VACUUM cleanup_plan_item" > /dev/null
 
 t0=$(date +%s.%N)
 code=$(curl -s -o "$WORK/apply.json" -w '%{http_code}' -u "$ADMIN" -X POST "http://127.0.0.1:$PORT/api/system/cleanup/runs/$RUN/apply?wait=600s")

@@ -1,6 +1,8 @@
 package dev.custodian.cleanup.control;
 
+import dev.custodian.platform.persistence.Database;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -31,6 +33,9 @@ public class CleanupPlans implements PlanStore {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Database database;
 
     /** One row of a plan page. */
     public record Row(String target, PlanItem item) {
@@ -65,6 +70,13 @@ public class CleanupPlans implements PlanStore {
             }
             return null;
         });
+    }
+
+    @Override
+    public void analyze() {
+        if (database.isPostgres()) {
+            em.createNativeQuery("ANALYZE cleanup_plan_item").executeUpdate();
+        }
     }
 
     @Override

@@ -138,6 +138,7 @@ public class CleanupService {
             ticks = scheduler.scheduleAtFixedRate(flusher::tick, 0, PROGRESS_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
             LockKeeper keeper = new LockKeeper(id, dryRun);
             CleanupContext context = new CleanupContext(id, dryRun, now, overrides, config.batchSize(), keeper::renewIfDue, plan);
+            plan.start();
             for (CleanupTarget target : targets()) {
                 String name = target.name();
                 if (!targetNames.contains(name)) {

@@ -11,6 +11,13 @@ public interface PlanStore {
 
     void add(UUID plan, String target, List<PlanItem> items);
 
+    /**
+     * Before an apply: brings the database's statistics of the plan table up to date, so that statements joining
+     * a plan are planned for its real size (a dry run may just have written a million rows that no autovacuum has
+     * analysed yet; planned as a table of one row, the join of each purge batch reads the whole plan).
+     */
+    void analyze();
+
     /** Sets what deleting each of these items of the plan frees, in bytes. */
     void sized(UUID plan, String target, Map<String, Long> bytes);
 

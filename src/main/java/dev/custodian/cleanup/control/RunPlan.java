@@ -57,6 +57,13 @@ public final class RunPlan {
         return mode == Mode.APPLY;
     }
 
+    /** Before the run's targets: an apply run has the plan table's statistics brought up to date ({@link PlanStore#analyze}). */
+    public void start() {
+        if (mode == Mode.APPLY) {
+            store.analyze();
+        }
+    }
+
     /** A dry run: {@code item} of {@code target} goes into the plan (written once a batch is full); else nothing. */
     public void record(String target, PlanItem item) {
         if (mode != Mode.RECORD) {

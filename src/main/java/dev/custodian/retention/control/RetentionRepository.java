@@ -205,6 +205,10 @@ public class RetentionRepository {
      * sizes those files, {@code withBytes}), or unknown for all ({@code !withBytes}). Only what the caller needs
      * comes back: the first {@code sample} jobs, the last one (the next cursor) and, with bytes, those with an
      * output file; each row with how many the batch recorded. Takes no lock: the jobs stay as they are.
+     *
+     * <p>The batch commits asynchronously ({@code synchronous_commit} off for its transaction): should PostgreSQL
+     * crash before its WAL is written, the dry run has not finished either (its report, committed synchronously,
+     * makes every batch before it durable), and only a finished dry run's plan can be read or applied.
      */
     @Transactional(TxType.REQUIRES_NEW)
     @SuppressWarnings("unchecked")
@@ -218,9 +222,11 @@ public class RetentionRepository {
                             returning 1),
                         ranked as (
                             select id, at, created_at, output_file, row_number() over (order by %s) as rank,
-                                   count(*) over () as total from page)
+                                   count(*) over () as total from page),
+                        durability as (
+                            select set_config('synchronous_commit', 'off', true) as commit_mode)
                         select (select count(*) from recorded) as recorded, rank, total, id, at, created_at, output_file
-                        from ranked where rank <= %d or rank = total%s
+                        from ranked cross join durability where rank <= %d or rank = total%s
                         order by rank"""
                         .formatted(due.candidateColumnsSql(), due.whereSql(), after.isPresent() ? due.afterSql() : "",
                                 due.keysetSql(), limit,

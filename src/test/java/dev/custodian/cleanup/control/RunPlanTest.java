@@ -25,6 +25,13 @@ class RunPlanTest {
             items.forEach(i -> rows.put(target + ":" + i.item(), new String[] {i.step(), null}));
         }
 
+        int analyzed;
+
+        @Override
+        public void analyze() {
+            analyzed++;
+        }
+
         @Override
         public void sized(UUID plan, String target, Map<String, Long> bytes) {
         }
@@ -105,6 +112,16 @@ class RunPlanTest {
         assertThat(apply.recordingRows("jobs", PlanItem.PURGE, "r")).isEmpty();
         assertThat(RunPlan.NONE.recordingRows("jobs", PlanItem.PURGE, "r")).isEmpty();
         assertThat(RunPlan.NONE.applyingRows("jobs", PlanItem.PURGE)).isEmpty();
+    }
+
+    @Test
+    void an_apply_run_has_the_plan_table_analysed_before_its_statements_join_it() {
+        Store store = new Store();
+        RunPlan.recording(store, DRY, 3).start();
+        RunPlan.NONE.start();
+        assertThat(store.analyzed).isZero();
+        RunPlan.applying(store, DRY, UUID.randomUUID(), 3).start();
+        assertThat(store.analyzed).isEqualTo(1);
     }
 
     @Test
