@@ -213,7 +213,13 @@ class WorkerApiIT extends OnSharedServer {
         assertThat(node.getString("id")).isNotBlank();
         assertThat(node.getString("lastSeen")).isNotBlank();
         assertThat(node.getBoolean("self")).isTrue();
+        assertThat(node.getInt("jobsHeld")).isZero();
         assertThat(alice.get("/api/system/nodes").status()).isEqualTo(403);
+
+        String held = submit("");
+        Environment.execute("UPDATE job SET status = 'RUNNING', worker_id = '" + node.getString("id") + "', attempts = 1,"
+                + " started_at = CURRENT_TIMESTAMP, lease_expires_at = CURRENT_TIMESTAMP + INTERVAL '1' HOUR WHERE id = '" + held + "'");
+        assertThat(Api.admin().get("/api/system/nodes").array().getJsonObject(0).getInt("jobsHeld")).as("counted at once").isEqualTo(1);
     }
 
     private List<String> events(String id) {

@@ -17,8 +17,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The visible jobs of the whole database by status and type, and the oldest PENDING one: what the metrics' gauges
- * and an admin's overview show, from one shared count. Exact while counting is cheap; on a large table a count is
+ * The visible jobs of the whole database by status and type, the oldest PENDING one and the RUNNING jobs each node
+ * or worker holds: what the metrics' gauges, an admin's overview and the node list show, from one shared count. Exact while counting is cheap; on a large table a count is
  * made at most every few seconds, in the background, and readers get the last one with its time
  * ({@link CountFreshness}), so that no refresh of a page or a scrape waits for a scan of a million rows.
  */
@@ -43,10 +43,15 @@ public class JobCounts {
      * One count.
      *
      * @param byStatusAndType visible jobs per {@code "<STATUS> <type>"} ({@link #key})
+     * @param heldBy          RUNNING jobs per node or worker id
      * @param at              when it was made
-     * @param took            how long it took
      */
-    public record Counted(Map<String, Long> byStatusAndType, Optional<Instant> oldestPending, Instant at, Duration took) {
+    public record Counted(Map<String, Long> byStatusAndType, Optional<Instant> oldestPending, Map<String, Long> heldBy, Instant at) {
+
+        /** Live jobs in all. */
+        public long jobs() {
+            return byStatusAndType.values().stream().mapToLong(Long::longValue).sum();
+        }
 
         public Map<JobStatus, Long> byStatus() {
             Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
@@ -62,10 +67,10 @@ public class JobCounts {
         return status.name() + " " + type;
     }
 
-    /** The counts, made no longer than {@code maxAge} ago unless counting is slow (then up to a few seconds). */
+    /** The counts, made no longer than {@code maxAge} ago unless the table is large (then up to a few seconds). */
     public Counted current(Duration maxAge) {
         Counted counted = last;
-        return switch (CountFreshness.of(counted == null ? null : counted.at(), counted == null ? null : counted.took(),
+        return switch (CountFreshness.of(counted == null ? null : counted.at(), counted == null ? 0 : counted.jobs(),
                 clock.instant(), maxAge)) {
             case COUNT -> count();
             case USE_AND_REFRESH -> {
@@ -78,10 +83,10 @@ public class JobCounts {
 
     private Counted count() {
         Instant start = clock.instant();
-        long t0 = System.nanoTime();
         Map<String, Long> byStatusAndType = jobs.countByStatusAndType();
         Optional<Instant> oldestPending = jobs.oldestPendingSince();
-        Counted counted = new Counted(byStatusAndType, oldestPending, start, Duration.ofNanos(System.nanoTime() - t0));
+        Map<String, Long> heldBy = jobs.heldCounts();
+        Counted counted = new Counted(byStatusAndType, oldestPending, heldBy, start);
         Counted before = last;
         if (before == null || !before.at().isAfter(counted.at())) {
             last = counted;

@@ -1,6 +1,6 @@
 package dev.custodian.worker.control;
 
-import dev.custodian.job.control.JobRepository;
+import dev.custodian.job.control.JobCounts;
 import dev.custodian.platform.NodeIdentity;
 import dev.custodian.platform.time.Micros;
 import dev.custodian.worker.entity.Node;
@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ public class NodeRegistry {
     NodeIdentity identity;
 
     @Inject
-    JobRepository jobs;
+    JobCounts counts;
 
     @Inject
     @Micros
@@ -55,9 +56,9 @@ public class NodeRegistry {
         }
     }
 
-    /** Every node, with the number of RUNNING jobs each holds. */
+    /** Every node, with the number of RUNNING jobs each holds (the shared count, {@link JobCounts}). */
     public List<NodeStatus> all() {
-        Map<String, Long> held = jobs.heldCounts();
+        Map<String, Long> held = counts.current(Duration.ZERO).heldBy();
         return em.createQuery("select n from Node n order by n.id", Node.class).getResultList().stream()
                 .map(n -> new NodeStatus(n.id(), n.startedAt(), n.lastSeen(), n.stoppedAt(), held.getOrDefault(n.id(), 0L),
                         n.id().equals(identity.id())))
