@@ -70,6 +70,23 @@ class DispatcherTest {
     }
 
     @Test
+    void a_dispatcher_whose_thread_died_is_not_healthy() throws Exception {
+        Dispatcher dispatcher = dispatcher(1);
+        Thread[] thread = new Thread[1];
+        dispatcher.start(loop -> {
+            thread[0] = new Thread(() -> {
+                throw new IllegalStateException("the dispatcher's thread died");
+            });
+            thread[0].setUncaughtExceptionHandler((t, e) -> { });
+            return thread[0];
+        });
+        thread[0].join(5_000);
+
+        assertThat(thread[0].isAlive()).isFalse();
+        assertThat(dispatcher.healthy(Duration.ofMinutes(1))).isFalse();
+    }
+
+    @Test
     void a_claim_that_takes_longer_than_the_limit_makes_the_dispatcher_unhealthy() throws Exception {
         Dispatcher[] self = new Dispatcher[1];
         List<Boolean> healthyDuringClaim = new ArrayList<>();

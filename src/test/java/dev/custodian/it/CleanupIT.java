@@ -185,8 +185,12 @@ class CleanupIT extends OnSharedServer {
         completedEcho();
         String request = "{\"dryRun\":%s,\"jobs\":{\"restoreWindow\":\"0s\"}}";
 
-        JsonObject dry = jobs(cleanup(String.format(request, "true")));
+        JsonObject dryRun = cleanup(String.format(request, "true"));
+        JsonObject dry = jobs(dryRun);
         assertThat(count("SELECT COUNT(*) FROM job WHERE deleted_at IS NULL")).isEqualTo(11);
+        // the summary line says what a real run would delete and that nothing was, as restic's dry runs do
+        assertThat(ServerLog.awaitLine(Duration.ofSeconds(10), dryRun.getString("id"), "Cleanup dry run finished"))
+                .contains("would delete 15 jobs", "nothing was deleted", "\"jobs_deleted\":0", "\"dry_run\":true");
         JsonObject real = jobs(cleanup(String.format(request, "false")));
 
         assertThat(dry.getInt("matched")).as("each job once: 10 purged at once, 5 soft-deleted before").isEqualTo(real.getInt("matched")).isEqualTo(15);

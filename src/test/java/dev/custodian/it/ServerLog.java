@@ -1,6 +1,7 @@
 package dev.custodian.it;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.regex.Pattern;
@@ -10,7 +11,9 @@ import java.util.regex.Pattern;
  * the server's output with {@code System.out.println}; once installed, this stream passes each line on unchanged
  * and keeps the last of those that are warnings or errors (JSON lines with level WARN or ERROR, or the server's own
  * WARNING and SEVERE records): {@link #KEPT} of Custodian's own and {@link #KEPT_OTHERS} of the libraries' and the
- * server's, so that a library repeating itself does not push out what Custodian said went wrong.
+ * server's, so that a library repeating itself does not push out what Custodian said went wrong. It also keeps the
+ * last {@link #KEPT_LINES} of Custodian's own lines of any level, whole, for tests that read what the server logged
+ * ({@link #awaitLine}).
  */
 final class ServerLog extends PrintStream {
 
@@ -21,6 +24,8 @@ final class ServerLog extends PrintStream {
     private static final Pattern OURS = Pattern.compile("\"logger\":\"dev\\.custodian\\.");
     private static final Deque<String> RECENT = new ArrayDeque<>();
     private static final Deque<String> RECENT_OTHERS = new ArrayDeque<>();
+    private static final int KEPT_LINES = 500;
+    private static final Deque<String> LINES = new ArrayDeque<>();
 
     private ServerLog(PrintStream out) {
         super(out, true);
@@ -35,6 +40,9 @@ final class ServerLog extends PrintStream {
 
     @Override
     public void println(String line) {
+        if (line != null && OURS.matcher(line).find()) {
+            keep(LINES, KEPT_LINES, line);
+        }
         if (line != null && TROUBLE.matcher(line).find()) {
             boolean ours = OURS.matcher(line).find();
             keep(ours ? RECENT : RECENT_OTHERS, ours ? KEPT : KEPT_OTHERS, line.length() > WIDTH ? line.substring(0, WIDTH) + "…" : line);
@@ -59,5 +67,34 @@ final class ServerLog extends PrintStream {
             out.append("\n--- the server's and libraries' last warnings and errors:\n").append(String.join("\n", RECENT_OTHERS));
         }
         return out.toString();
+    }
+
+    /**
+     * The latest of Custodian's log lines that contains every one of {@code parts}, waited for up to {@code within}
+     * (the server's output reaches this JVM through a pump thread); fails the test when none came.
+     */
+    static String awaitLine(Duration within, String... parts) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            synchronized (ServerLog.class) {
+                java.util.Iterator<String> newestFirst = LINES.descendingIterator();
+                while (newestFirst.hasNext()) {
+                    String line = newestFirst.next();
+                    if (java.util.Arrays.stream(parts).allMatch(line::contains)) {
+                        return line;
+                    }
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                return org.assertj.core.api.Assertions.fail("no log line of Custodian's within %s contains all of %s%s", within,
+                        java.util.Arrays.toString(parts), recentTrouble());
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }
