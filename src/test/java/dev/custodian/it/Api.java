@@ -77,6 +77,11 @@ public final class Api {
         return send(request(path).GET());
     }
 
+    /** A GET with an {@code Accept} header. */
+    public Reply get(String path, String accept) {
+        return send(request(path).header("Accept", accept).GET());
+    }
+
     public Reply delete(String path) {
         return send(request(path).DELETE());
     }

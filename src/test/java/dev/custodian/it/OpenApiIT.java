@@ -57,6 +57,25 @@ class OpenApiIT extends OnSharedServer {
     }
 
     @Test
+    void the_document_is_served_as_yaml_or_as_json_with_their_media_types() {
+        Api.Reply plain = Api.anonymous().get("/openapi");
+        assertThat(plain.status()).isEqualTo(200);
+        assertThat(plain.contentType()).startsWith("application/yaml");
+        assertThat(plain.text()).startsWith("openapi: ");
+        for (String yaml : List.of("application/yaml", "text/yaml")) {
+            Api.Reply asked = Api.anonymous().get("/openapi", yaml);
+            assertThat(asked.status()).as(yaml).isEqualTo(200);
+            assertThat(asked.contentType()).as(yaml).startsWith("application/yaml");
+            assertThat(asked.text()).as(yaml).startsWith("openapi: ");
+        }
+        Api.Reply json = Api.anonymous().get("/openapi", "application/json");
+        assertThat(json.status()).isEqualTo(200);
+        assertThat(json.contentType()).startsWith("application/json");
+        assertThat(json.object().getString("openapi")).startsWith("3.");
+        assertThat(Api.anonymous().get("/openapi?format=json").contentType()).startsWith("application/json");
+    }
+
+    @Test
     void the_document_lints_clean_under_redoclys_recommended_rules() throws Exception {
         Path served = served();
         Path redocly = REDOCLY_DIR.resolve("node_modules/.bin/redocly");
