@@ -19,7 +19,7 @@ class ShapeTest {
     static final ArchRule the_platform_imports_no_feature = noClasses().that().resideInAPackage("dev.custodian.platform..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.custodian.job..", "dev.custodian.execution..",
                     "dev.custodian.worker..", "dev.custodian.retention..", "dev.custodian.files..", "dev.custodian.backups..",
-                    "dev.custodian.cleanup..", "dev.custodian.handlers..");
+                    "dev.custodian.cleanup..", "dev.custodian.handlers..", "dev.custodian.dashboard..");
 
     @ArchTest
     static final ArchRule no_cycle_between_features = slices().matching("dev.custodian.(*)..").should().beFreeOfCycles();
