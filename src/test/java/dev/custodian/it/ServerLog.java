@@ -3,8 +3,11 @@ package dev.custodian.it;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.regex.Pattern;
+import org.assertj.core.api.Assertions;
 
 /**
  * The warnings and errors the servers under test printed lately. The Payara Micro container prints every line of
@@ -77,17 +80,17 @@ final class ServerLog extends PrintStream {
         long deadline = System.nanoTime() + within.toNanos();
         while (true) {
             synchronized (ServerLog.class) {
-                java.util.Iterator<String> newestFirst = LINES.descendingIterator();
+                Iterator<String> newestFirst = LINES.descendingIterator();
                 while (newestFirst.hasNext()) {
                     String line = newestFirst.next();
-                    if (java.util.Arrays.stream(parts).allMatch(line::contains)) {
+                    if (Arrays.stream(parts).allMatch(line::contains)) {
                         return line;
                     }
                 }
             }
             if (System.nanoTime() > deadline) {
-                return org.assertj.core.api.Assertions.fail("no log line of Custodian's within %s contains all of %s%s", within,
-                        java.util.Arrays.toString(parts), recentTrouble());
+                return Assertions.fail("no log line of Custodian's within %s contains all of %s%s", within,
+                        Arrays.toString(parts), recentTrouble());
             }
             try {
                 Thread.sleep(100);

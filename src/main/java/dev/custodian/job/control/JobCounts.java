@@ -13,19 +13,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The visible jobs of the whole database by status and type, the oldest PENDING one and the RUNNING jobs each node
- * or worker holds: what the metrics' gauges, an admin's overview and the node list show, from one shared count. Exact while counting is cheap; on a large table a count is
- * made at most every few seconds, in the background, and readers get the last one with its time
- * ({@link CountFreshness}), so that no refresh of a page or a scrape waits for a scan of a million rows.
+ * or worker holds: what the metrics' gauges, an admin's overview and the node list show, from one shared count.
+ * Exact while the table is small; on a large one a count is made at most every few seconds, in the background, and
+ * readers get the last one with its time ({@link CountFreshness}), so that no refresh of a page or a scrape waits
+ * for a scan of a million rows.
  */
 @ApplicationScoped
 public class JobCounts {
 
-    private static final Logger LOG = Logger.getLogger(JobCounts.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(JobCounts.class);
 
     @Inject
     JobRepository jobs;
@@ -104,7 +105,7 @@ public class JobCounts {
                     count();
                 } catch (RuntimeException e) {
                     // the database may be away: readers keep the last count (with its time) and the next read retries
-                    LOG.log(Level.WARNING, "Counting jobs failed: " + e);
+                    LOG.warn("Counting jobs failed: {}", e.toString());
                 } finally {
                     refreshing.set(false);
                 }

@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * The jobs' metrics on the platform's {@link Meters}: jobs by status and type and the age of the oldest PENDING job
- * (gauges over the whole database, from {@link JobCounts}: counted at most every 5 s), the transitions (counters by type) and how long attempts
- * ran (a histogram by type), fed by {@link JobChanged} after commit.
+ * (gauges over the whole database, from {@link JobCounts}: counted at most every 5 s), the transitions (counters by
+ * type) and how long attempts ran (a histogram by type), fed by {@link JobChanged} after commit.
  */
 @ApplicationScoped
 public class JobMetrics {

@@ -166,7 +166,7 @@ public class JobService {
     /**
      * Counts by status and finished jobs over the last hour (per minute) and day (per hour). A user's counts are
      * counted now (index ranges of their own jobs); an admin's are the whole database's shared count
-     * ({@link JobCounts}), exact unless the table is so large that counting it is slow, then at most seconds old.
+     * ({@link JobCounts}), exact below 100,000 live jobs, else at most seconds old.
      */
     public JobStats stats(Caller caller) {
         Instant now = clock.instant();

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -60,7 +61,7 @@ public class OpenApiMediaType extends HttpFilter {
 
         @Override
         public Enumeration<String> getHeaders(String name) {
-            return "accept".equalsIgnoreCase(name) ? Collections.enumeration(java.util.List.of("text/plain")) : super.getHeaders(name);
+            return "accept".equalsIgnoreCase(name) ? Collections.enumeration(List.of("text/plain")) : super.getHeaders(name);
         }
     }
 
