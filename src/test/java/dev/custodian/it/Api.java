@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /** Real HTTP calls to the server under test, as one user. */
@@ -59,13 +60,12 @@ public final class Api {
         return as("robot", "robot-pw");
     }
 
-    /** Calls with this exact {@code Authorization} header value, well-formed or not. */
-    public static Api withAuthorization(String authorization) {
-        return new Api(BASE, authorization);
-    }
-
     public static Api anonymous() {
         return new Api(BASE, null);
+    }
+
+    public static Api anonymousAt(String base) {
+        return new Api(base, null);
     }
 
     /** The {@code Authorization} header this user sends (null for anonymous). */
@@ -144,9 +144,9 @@ public final class Api {
     private static Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location").orElse(null),
-                    response.headers().firstValue("WWW-Authenticate").orElse(null), response.body());
+            Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            response.headers().map().forEach((name, values) -> headers.put(name, values.get(0)));
+            return new Reply(response.statusCode(), headers, response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -155,8 +155,24 @@ public final class Api {
         }
     }
 
-    /** An HTTP answer. */
-    public record Reply(int status, String contentType, String location, String challenge, byte[] body) {
+    /** An HTTP answer; {@code headers} by case-insensitive name, the first value of each. */
+    public record Reply(int status, Map<String, String> headers, byte[] body) {
+
+        public String header(String name) {
+            return headers.get(name);
+        }
+
+        public String contentType() {
+            return headers.getOrDefault("Content-Type", "");
+        }
+
+        public String location() {
+            return headers.get("Location");
+        }
+
+        public String challenge() {
+            return headers.get("WWW-Authenticate");
+        }
 
         public String text() {
             return new String(body, StandardCharsets.UTF_8);
@@ -178,7 +194,7 @@ public final class Api {
 
         @Override
         public String toString() {
-            return status + " " + contentType + " " + text();
+            return status + " " + contentType() + " " + text();
         }
     }
 }

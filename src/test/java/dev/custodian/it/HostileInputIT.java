@@ -143,7 +143,14 @@ class HostileInputIT extends OnSharedServer {
                 row("cursor in the year 1,000,000,000", alice)
                         .get("/api/jobs?cursor=" + cursor(Instant.MAX)).is(400, "cursor"),
                 row("cursor at Instant.MIN", alice).get("/api/jobs?cursor=" + cursor(Instant.MIN)).is(400, "cursor"),
-                row("a 10,000-character job id", alice).get("/api/jobs/" + longId).is(400, ""),
+                row("a 10,000-character job id", alice).get("/api/jobs/" + longId).is(400, "is not a job id"),
+                // defect 5: a Basic value that is not Base64 answered 500 on every path, even the health checks
+                row("Basic !!! on the API", Api.anonymous()).header("Authorization", "Basic !!!")
+                        .get("/api/jobs").is(401, "not HTTP Basic credentials"),
+                row("Basic !!! on an admin path", Api.anonymous()).header("Authorization", "Basic !!!")
+                        .get("/api/system/cleanup/status").is(401, "not HTTP Basic credentials"),
+                row("Basic !!! on /health/ready", Api.anonymous()).header("Authorization", "Basic !!!")
+                        .get("/health/ready").is(401, "not HTTP Basic credentials"),
                 row("an unknown path outside /api", alice).get("/nothing/here").is(404, "/nothing/here"),
                 row("an unknown path outside /api, anonymous", Api.anonymous()).get("/favicon.ico").is(404, ""),
                 row("an unknown path under /api", alice).get("/api/nothing").is(404, ""),
@@ -154,6 +161,7 @@ class HostileInputIT extends OnSharedServer {
                 cleanup(admin, "jobs", "completedTtl", "\"99999999d\""),
                 cleanup(admin, "jobs", "restoreWindow", "\"99999999d\""),
                 cleanup(admin, "files", "tempMaxAge", "\"999999999999d\""),
+                cleanup(admin, "files", "tempMaxAge", "\"99999999d\""),
                 cleanup(admin, "files", "logMaxAge", "\"999999999999d\""),
                 cleanup(admin, "files", "logMaxAge", "\"99999999d\""),
                 cleanup(admin, "backups", "keepLast", "18446744073709551616"),
@@ -275,7 +283,8 @@ class HostileInputIT extends OnSharedServer {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(row.status());
         assertThat(reply.contentType()).as(reply.toString()).startsWith("application/problem+json");
         assertThat(reply.object().getInt("status")).as(reply.toString()).isEqualTo(row.status());
-        assertThat(reply.object().getString("detail")).as(reply.toString()).isNotBlank().contains(row.detail());
+        assertThat(reply.object().getString("detail")).as(reply.toString()).isNotBlank().contains(row.detail())
+                .as("the detail names the problem without echoing the input").hasSizeLessThan(500);
         assertThat(snapshot()).as("nothing changed").isEqualTo(before);
     }
 
@@ -310,7 +319,9 @@ class HostileInputIT extends OnSharedServer {
             for (Api.Reply reply : List.of(list, submit)) {
                 assertThat(reply.status()).as(reply.toString()).isEqualTo(503);
                 assertThat(reply.contentType()).as(reply.toString()).isEqualTo("application/problem+json");
+                assertThat(reply.object().getInt("status")).isEqualTo(503);
                 assertThat(reply.object().getString("detail")).contains("database");
+                assertThat(reply.header("Retry-After")).as("Retry-After, in seconds").matches("[1-9][0-9]*");
             }
         } finally {
             Environment.restorePostgres();

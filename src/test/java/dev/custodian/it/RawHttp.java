@@ -128,8 +128,7 @@ final class RawHttp {
             body = in.readAllBytes();
         }
         int code = Integer.parseInt(status.split(" ")[1]);
-        return new Api.Reply(code, headers.getOrDefault("Content-Type", ""), headers.get("Location"),
-                headers.get("WWW-Authenticate"), body);
+        return new Api.Reply(code, headers, body);
     }
 
     private static String line(InputStream in) throws IOException {
