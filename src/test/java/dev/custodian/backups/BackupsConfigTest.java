@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custodian.platform.config.InvalidConfigurationException;
 import dev.custodian.platform.config.MapConfig;
-import dev.custodian.platform.config.Settings;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 class BackupsConfigTest {
@@ -57,15 +53,8 @@ class BackupsConfigTest {
     }
 
     static BackupsConfig load(Map<String, String> overrides) throws IOException {
-        Properties defaults = new Properties();
-        try (InputStream in = BackupsConfigTest.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
-            defaults.load(in);
-        }
-        Map<String, String> values = new HashMap<>();
-        defaults.forEach((k, v) -> values.put(k.toString(), v.toString()));
-        values.putAll(overrides);
         BackupsConfig config = new BackupsConfig();
-        config.settings = new Settings(new MapConfig(values));
+        config.settings = MapConfig.shippedWith(overrides);
         config.load(java.util.List.of("prod", "prod-eu", "test"));
         return config;
     }

@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custodian.platform.config.InvalidConfigurationException;
 import dev.custodian.platform.config.MapConfig;
-import dev.custodian.platform.config.Settings;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -46,15 +41,8 @@ class FilesConfigTest {
     }
 
     static FilesConfig load(Map<String, String> overrides) throws IOException {
-        Properties defaults = new Properties();
-        try (InputStream in = FilesConfigTest.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
-            defaults.load(in);
-        }
-        Map<String, String> values = new HashMap<>();
-        defaults.forEach((k, v) -> values.put(k.toString(), v.toString()));
-        values.putAll(overrides);
         FilesConfig config = new FilesConfig();
-        config.settings = new Settings(new MapConfig(values));
+        config.settings = MapConfig.shippedWith(overrides);
         config.load();
         return config;
     }

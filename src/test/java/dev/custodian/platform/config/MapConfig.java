@@ -1,6 +1,10 @@
 package dev.custodian.platform.config;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigValue;
@@ -13,6 +17,18 @@ import org.eclipse.microprofile.config.spi.Converter;
  * ({@code custodian.job.timeout} as {@code CUSTODIAN_JOB_TIMEOUT}), and the names are listed as they are.
  */
 public record MapConfig(Map<String, String> values) implements Config {
+
+    /** Settings of the shipped defaults ({@code META-INF/microprofile-config.properties}) with {@code overrides}. */
+    public static Settings shippedWith(Map<String, String> overrides) throws IOException {
+        Properties defaults = new Properties();
+        try (InputStream in = MapConfig.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
+            defaults.load(in);
+        }
+        Map<String, String> values = new HashMap<>();
+        defaults.forEach((k, v) -> values.put(k.toString(), v.toString()));
+        values.putAll(overrides);
+        return new Settings(new MapConfig(values));
+    }
 
     @Override
     public <T> T getValue(String name, Class<T> type) {
@@ -41,7 +57,22 @@ public record MapConfig(Map<String, String> values) implements Config {
 
     @Override
     public Iterable<ConfigSource> getConfigSources() {
-        return java.util.List.of();
+        return java.util.List.of(new ConfigSource() {
+            @Override
+            public java.util.Set<String> getPropertyNames() {
+                return values.keySet();
+            }
+
+            @Override
+            public String getValue(String name) {
+                return values.containsKey(name) ? values.get(name) : values.get(Settings.envName(name));
+            }
+
+            @Override
+            public String getName() {
+                return "map";
+            }
+        });
     }
 
     @Override
