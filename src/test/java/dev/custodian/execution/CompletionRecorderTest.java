@@ -89,6 +89,17 @@ class CompletionRecorderTest {
     }
 
     /** Waits for the recording thread's answer (a future's callback), not for a time. */
+    @Test
+    void a_recorder_is_alive_while_its_thread_runs_and_not_once_the_thread_is_gone() throws Exception {
+        assertThat(recorder.isAlive()).isTrue();
+        // a recording thread that ends at once stands for one that died: the executor's health reads this
+        CompletionRecorder dead = new CompletionRecorder(lifecycle, loop -> new Thread(() -> { }), 8, later, finished::add,
+                discarded::add);
+
+        waitUntil(() -> !dead.isAlive());
+        assertThat(recorder.isAlive()).as("the other recorder").isTrue();
+    }
+
     private static void waitUntil(java.util.function.BooleanSupplier done) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!done.getAsBoolean() && System.nanoTime() < deadline) {
