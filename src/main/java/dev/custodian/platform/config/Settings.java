@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Typed, validated reads of MicroProfile Config values. Every read names its key, so a bad value stops the
@@ -14,15 +16,29 @@ import org.eclipse.microprofile.config.Config;
 public final class Settings {
 
     private final Config config;
+    private final Properties shipped;
 
+    /** Over {@code config} alone. */
     public Settings(Config config) {
+        this(config, new Properties());
+    }
+
+    /**
+     * Over {@code config}, with {@code shipped} (the WAR's {@code META-INF/microprofile-config.properties}) answering
+     * for a key that no source of {@code config} holds: Payara Micro builds an application's Config lazily, and two
+     * threads that ask for it at once during deployment can leave one without the WAR's properties file (its
+     * {@code ConfigProviderResolverImpl} publishes the file's list before filling it), so that a default went missing
+     * now and then and the deployment failed. A key set anywhere, even to an empty value, is the configuration's.
+     */
+    public Settings(Config config, Properties shipped) {
         this.config = config;
+        this.shipped = shipped;
     }
 
     /** Every configured key starting with {@code prefix} (for families such as per-type overrides). */
     public java.util.SortedSet<String> keysStartingWith(String prefix) {
         java.util.SortedSet<String> keys = new java.util.TreeSet<>();
-        for (String name : config.getPropertyNames()) {
+        for (String name : names()) {
             if (name.startsWith(prefix)) {
                 keys.add(name);
             }
@@ -63,11 +79,27 @@ public final class Settings {
 
     /** Every key the configuration knows, e.g. to find overrides such as {@code custodian.backups.prod.keep-last}. */
     public Iterable<String> names() {
-        return config.getPropertyNames();
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        config.getPropertyNames().forEach(names::add);
+        names.addAll(shipped.stringPropertyNames());
+        return names;
     }
 
     public Optional<String> optional(String key) {
-        return config.getOptionalValue(key, String.class).map(String::trim).filter(s -> !s.isEmpty());
+        Optional<String> value = config.getOptionalValue(key, String.class);
+        if (value.isEmpty() && !setAnywhere(key)) {
+            value = Optional.ofNullable(shipped.getProperty(key));
+        }
+        return value.map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    private boolean setAnywhere(String key) {
+        for (ConfigSource source : config.getConfigSources()) {
+            if (source.getValue(key) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public String string(String key) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 class SettingsTest {
@@ -72,5 +73,33 @@ class SettingsTest {
                 "custodian.backups.test.keep-last", "custodian.backups.dev.keep-last")))
                 .containsExactly("custodian.backups.prod.keep-last");
         assertThat(settings.optional("custodian.backups.prod.keep-last")).contains("3");
+    }
+
+    /** What Payara's race leaves: a Config without the WAR's properties file; the shipped defaults still answer. */
+    @Test
+    void a_key_no_source_holds_is_answered_by_the_shipped_defaults() {
+        Properties shipped = new Properties();
+        shipped.setProperty("custodian.health.min-free-disk", "1GB");
+        shipped.setProperty("custodian.files.protected", "*.keep");
+
+        Settings withoutTheFile = new Settings(new MapConfig(Map.of("custodian.data.dir", "/data")), shipped);
+
+        assertThat(withoutTheFile.size("custodian.health.min-free-disk")).isEqualTo(1L << 30);
+        assertThat(withoutTheFile.string("custodian.data.dir")).isEqualTo("/data");
+        assertThat(withoutTheFile.names()).contains("custodian.data.dir", "custodian.health.min-free-disk");
+        assertThat(withoutTheFile.keysStartingWith("custodian.files.")).containsExactly("custodian.files.protected");
+    }
+
+    @Test
+    void a_key_set_anywhere_is_the_configurations_even_when_empty() {
+        Properties shipped = new Properties();
+        shipped.setProperty("custodian.health.min-free-disk", "1GB");
+        shipped.setProperty("custodian.files.protected", "*.keep");
+
+        Settings configured = new Settings(new MapConfig(Map.of("custodian.health.min-free-disk", "2GB",
+                "CUSTODIAN_FILES_PROTECTED", "")), shipped);
+
+        assertThat(configured.size("custodian.health.min-free-disk")).isEqualTo(2L << 30);
+        assertThat(configured.optional("custodian.files.protected")).as("cleared by an empty variable").isEmpty();
     }
 }
