@@ -2,15 +2,11 @@ package dev.custodian.it;
 
 import dev.custodian.docs.MarkedBlocks;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A WildFly of its own for the smoke test: a fresh copy of the distribution Maven unpacked, configured, deployed and
@@ -45,21 +41,21 @@ final class WildFlyServer implements AutoCloseable {
      */
     WildFlyServer start(Map<String, String> environment) throws IOException, InterruptedException {
         Path dist = Paths.get(System.getProperty("wildfly.dist", "target/wildfly/wildfly"));
-        deleteTree(work);
-        copyTree(dist, home);
+        ServerProcess.deleteTree(work);
+        ServerProcess.copyTree(dist, home);
         Files.createDirectories(dataRoot());
         Path serverLib = Paths.get(System.getProperty("server.lib.dir", "target/server-lib"));
         Files.createDirectories(work.resolve("target/server-lib"));
         Files.copy(serverLib.resolve("postgresql.jar"), work.resolve("target/server-lib/postgresql.jar"));
         Files.copy(Paths.get(System.getProperty("custodian.war", "target/custodian.war")), work.resolve("target/custodian.war"));
         Path config = Paths.get(System.getProperty("custodian.config.dir", "server-config"), "wildfly");
-        copyTree(config, work.resolve("server-config/wildfly"));
+        ServerProcess.copyTree(config, work.resolve("server-config/wildfly"));
         Path properties = work.resolve("server-config/wildfly/postgres.properties");
         String shipped = Files.readString(properties);
-        String ours = shipped.replace("custodian.db.name=test", "custodian.db.name=custodian_wildfly_it")
+        String ours = shipped.replace("custodian.db.name=custodian\n", "custodian.db.name=custodian_wildfly_it\n")
                 .replace("custodian.data.dir=./data", "custodian.data.dir=" + dataRoot());
         if (ours.equals(shipped) || !ours.contains("custodian_wildfly_it") || !ours.contains(dataRoot().toString())) {
-            throw new IllegalStateException("server-config/wildfly/postgres.properties no longer names the database test and ./data");
+            throw new IllegalStateException("server-config/wildfly/postgres.properties no longer names the database custodian and ./data");
         }
         Files.writeString(properties, ours);
         Path script = work.resolve("operations-wildfly.sh");
@@ -101,33 +97,5 @@ final class WildFlyServer implements AutoCloseable {
             return;
         }
         ProcessTree.stop(process);
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> tree = Files.walk(from)) {
-            for (Path source : (Iterable<Path>) tree::iterator) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> tree = Files.walk(root)) {
-            tree.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 }

@@ -37,6 +37,8 @@ import java.util.concurrent.TimeUnit;
 public final class LocalRun {
 
     private static final Duration DEPLOY_PROBE = Duration.ofSeconds(5);
+    /** Set by the shutdown hook: the server's output ends because this process stops it. */
+    private static volatile boolean stopping;
 
     private LocalRun() {
     }
@@ -55,9 +57,27 @@ public final class LocalRun {
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(Arrays.asList(args).subList(1, args.length));
         Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server)));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping = true;
+            stop(server);
+        }));
         // Maven stopped by SIGTERM does not pass it on: when the parent goes, the server goes too
         ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(143)));
+        try {
+            relay(server, port);
+        } catch (IOException e) {
+            if (stopping) {
+                // SIGTERM or Ctrl-C: the shutdown hook stopped the server and closed its output under this thread;
+                // the JVM ends with the signal's code once the hook is done
+                return;
+            }
+            throw e;
+        }
+        System.exit(server.waitFor());
+    }
+
+    /** Copies the server's output, watching it for a failed start or deployment and for the server being ready. */
+    private static void relay(Process server, int port) throws IOException {
         String lastError = null;
         try (BufferedReader output = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = output.readLine()) != null; ) {
@@ -78,7 +98,6 @@ public final class LocalRun {
                 }
             }
         }
-        System.exit(server.waitFor());
     }
 
     /**
