@@ -5,7 +5,9 @@
 # under target/bench-hostile/h2), custodian.upload.max-size=8MB. Each wrk connection (bench/hostile-load.lua) sends,
 # in turn: two echo jobs, a 64 KiB gzip upload, malformed JSON, a wrapping timeoutSeconds, an unknown type, a 50 MB
 # JSON body and an upload over the limit. Then, once the executor has drained the queue, it checks what the service
-# promises: no 5xx answer, every 201 job exists and finished, the server still ready; and prints the heap.
+# promises: no 5xx answer, every 201 job exists and finished, the server still ready, no wrk connection that could
+# not connect or timed out, no OutOfMemoryError in the server's log, and the heap after a full GC within 64 MB of
+# where it was before the run (exit 1 otherwise).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUN=${1:-60}
@@ -27,6 +29,7 @@ start_server "$PWD/$WORK/data" "custodian.upload.max-size=8MB"
 BASE=http://127.0.0.1:$PORT
 echo "== hostile load on ${DATABASE:-postgres}: $CLIENTS clients for $RUN s, load average $(load_average), $(date -u +%FT%TZ)"
 
+HEAP_BEFORE=$(heap_after_gc)
 start_heap_sampler "$WORK/heap.samples"
 wrk -t"$CLIENTS" -c"$CLIENTS" -d"${RUN}s" --timeout 30s -s bench/hostile-load.lua "$BASE" \
   -- "$(printf alice:alice-pw | base64)" "$PWD/$WORK/accepted" "$UPLOAD_LIMIT" > "$WORK/wrk.txt"
@@ -62,11 +65,22 @@ ANSWERS=$(sed 's/.*answers: //' <<< "$RESULT" | tr ',' '\n' | sed 's/^ *//')
 FIVES=$(grep -E ' 5[0-9]{2}=' <<< "$ANSWERS" | paste -sd, - || true)
 WRONG=$(awk '($1 ~ /^good-/ && $2 !~ /^201=/) || ($1 !~ /^good-/ && $2 !~ /^4[0-9][0-9]=/)' <<< "$ANSWERS" | paste -sd, - || true)
 READY=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/health/ready")
+# wrk's socket errors as connect/read/write/timeout: a read or write error is a connection the server closed after
+# refusing an oversized body before reading it all (the 413 may not reach a client still writing); a connect error or
+# a timeout is a server that did not take or did not answer a request
+read -r CONNECT READS WRITES TIMEOUTS < <(sed 's/.*socket_errors=\([0-9/]*\).*/\1/' <<< "$RESULT" | tr '/' ' ')
+OOM=$(grep -c OutOfMemoryError "$WORK/server.log" || true)
+HEAP_AFTER=$(heap_after_gc)
 # a request that timed out on the client may still have created its job: listed jobs can outnumber the 201s
 echo "  accepted (201): $ACCEPTED jobs; listed afterwards: $STATES; accepted but missing: $LOST"
 echo "  5xx answers: ${FIVES:-none}; answers other than expected (201 for good, 4xx for hostile): ${WRONG:-none}"
 echo "  /health/ready after the run: $READY"
-echo "  server heap: peak used $PEAK_USED MB ($SAMPLES samples), after full GC $(heap_after_gc) MB (-Xmx512m); load average $(load_average)"
+echo "  wrk socket errors: $CONNECT connect, $READS read, $WRITES write, $TIMEOUTS timeouts; OutOfMemoryError in the log: $OOM"
+echo "  server heap: peak used $PEAK_USED MB ($SAMPLES samples), after full GC $HEAP_AFTER MB (before the run $HEAP_BEFORE MB; -Xmx512m); load average $(load_average)"
 [ "$LOST" = 0 ] && [ -z "$WRONG" ] && [ "$READY" = 200 ] \
   || { echo "  FAILED: the service lost a job, answered other than expected, or is not ready" >&2; exit 1; }
-echo "  PASSED: every answer as expected (no 5xx), no lost job, still ready"
+[ "$CONNECT" = 0 ] && [ "$TIMEOUTS" = 0 ] \
+  || { echo "  FAILED: a client could not connect or got no answer within 30 s" >&2; exit 1; }
+[ "$OOM" = 0 ] && [ "$HEAP_AFTER" -le $((HEAP_BEFORE + 64)) ] \
+  || { echo "  FAILED: the heap is not bounded (OutOfMemoryError, or more than 64 MB kept after the run)" >&2; exit 1; }
+echo "  PASSED: every answer as expected (no 5xx), no lost job, still ready, every request answered, heap back within 64 MB"
