@@ -78,11 +78,7 @@ class SettingsTest {
     /** What Payara's race leaves: a Config without the WAR's properties file; the shipped defaults still answer. */
     @Test
     void a_key_no_source_holds_is_answered_by_the_shipped_defaults() {
-        Properties shipped = new Properties();
-        shipped.setProperty("custodian.health.min-free-disk", "1GB");
-        shipped.setProperty("custodian.files.protected", "*.keep");
-
-        Settings withoutTheFile = new Settings(new MapConfig(Map.of("custodian.data.dir", "/data")), shipped);
+        Settings withoutTheFile = new Settings(new MapConfig(Map.of("custodian.data.dir", "/data")), shipped());
 
         assertThat(withoutTheFile.size("custodian.health.min-free-disk")).isEqualTo(1L << 30);
         assertThat(withoutTheFile.string("custodian.data.dir")).isEqualTo("/data");
@@ -92,14 +88,18 @@ class SettingsTest {
 
     @Test
     void a_key_set_anywhere_is_the_configurations_even_when_empty() {
-        Properties shipped = new Properties();
-        shipped.setProperty("custodian.health.min-free-disk", "1GB");
-        shipped.setProperty("custodian.files.protected", "*.keep");
-
         Settings configured = new Settings(new MapConfig(Map.of("custodian.health.min-free-disk", "2GB",
-                "CUSTODIAN_FILES_PROTECTED", "")), shipped);
+                "CUSTODIAN_FILES_PROTECTED", "")), shipped());
 
         assertThat(configured.size("custodian.health.min-free-disk")).isEqualTo(2L << 30);
         assertThat(configured.optional("custodian.files.protected")).as("cleared by an empty variable").isEmpty();
+    }
+
+    /** A shipped properties file with two defaults. */
+    private static Properties shipped() {
+        Properties shipped = new Properties();
+        shipped.setProperty("custodian.health.min-free-disk", "1GB");
+        shipped.setProperty("custodian.files.protected", "*.keep");
+        return shipped;
     }
 }
