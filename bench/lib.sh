@@ -147,11 +147,12 @@ cpu_ms() {
   echo "$((s * 1000 / hz)) $((p * 1000 / hz))"
 }
 
-# thread_ticks: the server's CPU ticks per thread so far, "tid ticks name" lines (name from /proc: 15 characters)
+# thread_ticks: the server's CPU ticks per thread so far, "tid ticks name" lines (name from /proc: 15 characters).
+# A thread may end between the listing and the read: skipped (under set -e its awk's exit 2 ended the whole script)
 thread_ticks() {
   local t
   for t in /proc/"$SERVER"/task/*; do
-    awk -v name="$(cat "$t/comm" 2>/dev/null | tr ' ' '_')" -v tid="${t##*/}" '{sub(/.*\) /, ""); print tid, $12 + $13, name}' "$t/stat" 2>/dev/null
+    awk -v name="$(cat "$t/comm" 2>/dev/null | tr ' ' '_')" -v tid="${t##*/}" '{sub(/.*\) /, ""); print tid, $12 + $13, name}' "$t/stat" 2>/dev/null || true
   done
 }
 # thread_report <file written by thread_ticks>: the server's CPU since then by thread group (digits in names folded),
