@@ -25,7 +25,8 @@ public class ConfigProducer {
         return new Settings(ConfigProvider.getConfig(ConfigProducer.class.getClassLoader()), shipped);
     }
 
-    private static Properties shipped() {
+    /** The WAR's {@code META-INF/microprofile-config.properties} (empty when there is none). */
+    static Properties shipped() {
         Properties defaults = new Properties();
         try (InputStream in = ConfigProducer.class.getClassLoader().getResourceAsStream(DEFAULTS)) {
             if (in != null) {

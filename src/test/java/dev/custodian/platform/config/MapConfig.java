@@ -1,10 +1,6 @@
 package dev.custodian.platform.config;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigValue;
@@ -18,16 +14,12 @@ import org.eclipse.microprofile.config.spi.Converter;
  */
 public record MapConfig(Map<String, String> values) implements Config {
 
-    /** Settings of the shipped defaults ({@code META-INF/microprofile-config.properties}) with {@code overrides}. */
-    public static Settings shippedWith(Map<String, String> overrides) throws IOException {
-        Properties defaults = new Properties();
-        try (InputStream in = MapConfig.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
-            defaults.load(in);
-        }
-        Map<String, String> values = new HashMap<>();
-        defaults.forEach((k, v) -> values.put(k.toString(), v.toString()));
-        values.putAll(overrides);
-        return new Settings(new MapConfig(values));
+    /**
+     * Settings of {@code overrides} over the shipped defaults ({@code META-INF/microprofile-config.properties}), read
+     * and applied as the server does ({@link ConfigProducer#shipped()}, {@link Settings}).
+     */
+    public static Settings shippedWith(Map<String, String> overrides) {
+        return new Settings(new MapConfig(overrides), ConfigProducer.shipped());
     }
 
     @Override
