@@ -34,6 +34,7 @@ class DockerfileIT {
     private static final Path DOCKERFILE = Paths.get("Dockerfile");
     private static final int PORT = 18210;
 
+    private final Path home = Paths.get(System.getProperty("it.work.dir", "target/it"), "docker", "opt-payara").toAbsolutePath();
     private Process server;
 
     @AfterEach
@@ -47,7 +48,6 @@ class DockerfileIT {
     void the_runtime_stage_runs_the_service_on_the_embedded_database_in_its_volume_under_a_stable_node_id() throws Exception {
         assumeThat(Environment.DATABASE).as("one server start is enough: the H2 run").isEqualTo("h2");
         List<String> runtime = stage(1);
-        Path home = Paths.get(System.getProperty("it.work.dir", "target/it"), "docker", "opt-payara").toAbsolutePath();
         ServerProcess.deleteTree(home);
         Files.createDirectories(home);
         Files.copy(Paths.get(System.getProperty("payara.micro.jar", "target/payara-micro.jar")), home.resolve("payara-micro.jar"));
@@ -177,7 +177,7 @@ class DockerfileIT {
     }
 
     private String tail() throws IOException {
-        List<String> lines = Files.readAllLines(Paths.get(System.getProperty("it.work.dir", "target/it"), "docker", "opt-payara", "server.log"));
+        List<String> lines = Files.readAllLines(home.resolve("server.log"));
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
     }
 }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code mvn -Prun} and {@code mvn -Prun-postgres} on a first day (issue 14): the launcher ({@code LocalRun}) with the
  * command line the pom gives Maven's exec plugin, read from {@code pom.xml} and run as it stands, in a directory of its
- * own that holds a copy of {@code server-config/} (so that {@code ./data} and the database are this test's). A port in
+ * own that holds a copy of {@code server-config/payara/} (so that {@code ./data} and the database are this test's). A port in
  * use and a failed deployment end the process with exit code 1 and one line that says why; SIGTERM stops the server
  * and the launcher with 143 (an exit code the pom counts as success, so Maven prints no stack trace); the PostgreSQL
  * profile creates its database when it is missing.
@@ -121,19 +121,13 @@ class LaunchIT {
 
     /**
      * Starts what {@code mvn -P<profile>} starts after {@code package}: the exec plugin's command line with the
-     * profile's properties, in {@code target/it/launch/<name>} (a copy of {@code server-config/}, whose
+     * profile's properties, in {@code target/it/launch/<name>} (a copy of {@code server-config/payara/}, whose
      * {@code postgres.properties} names this test's database).
      */
     private Process launch(String profile, String name, Map<String, String> environment) throws IOException {
         work = Paths.get(System.getProperty("it.work.dir", "target/it"), "launch", name).toAbsolutePath();
         ServerProcess.deleteTree(work);
-        Path config = Paths.get(System.getProperty("custodian.config.dir", "server-config"));
-        ServerProcess.copyTree(config, work.resolve("server-config"));
-        Path properties = work.resolve("server-config/payara/postgres.properties");
-        String shipped = Files.readString(properties);
-        String ours = shipped.replace("custodian.db.name=custodian\n", "custodian.db.name=" + PG_DATABASE + "\n");
-        assertThat(ours).as("postgres.properties names the database custodian").isNotEqualTo(shipped);
-        Files.writeString(properties, ours);
+        ServerProcess.payaraConfigCopy(work, PG_DATABASE);
 
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -174,17 +173,7 @@ class OperationsCommandsIT {
         link(directory.resolve("target/custodian.war"), Paths.get(System.getProperty("custodian.war", "target/custodian.war")));
         link(directory.resolve("target/server-lib/postgresql.jar"),
                 Paths.get(System.getProperty("server.lib.dir", "target/server-lib"), "postgresql.jar"));
-        Path shipped = Paths.get(System.getProperty("custodian.config.dir", "server-config"), "payara");
-        Path copy = Files.createDirectories(directory.resolve("server-config/payara"));
-        try (Stream<Path> files = Files.list(shipped)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Files.copy(file, copy.resolve(file.getFileName().toString()));
-            }
-        }
-        Path properties = copy.resolve("postgres.properties");
-        String text = Files.readString(properties);
-        assertThat(text).contains("custodian.db.name=custodian\n");
-        Files.writeString(properties, text.replace("custodian.db.name=custodian\n", "custodian.db.name=" + PG_DB + "\n"));
+        ServerProcess.payaraConfigCopy(directory, PG_DB);
         return directory;
     }
 

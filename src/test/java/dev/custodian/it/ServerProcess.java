@@ -1,5 +1,7 @@
 package dev.custodian.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -127,6 +129,21 @@ public final class ServerProcess implements AutoCloseable {
                 Files.delete(path);
             }
         }
+    }
+
+    /**
+     * A copy of {@code server-config/payara/} as {@code <directory>/server-config/payara}, its
+     * {@code postgres.properties} naming {@code database} where the shipped one names {@code custodian}: for tests
+     * that run the shipped command lines, whose relative paths then find this copy.
+     */
+    static Path payaraConfigCopy(Path directory, String database) throws IOException {
+        Path copy = directory.resolve("server-config/payara");
+        copyTree(Paths.get(System.getProperty("custodian.config.dir", "server-config"), "payara"), copy);
+        Path properties = copy.resolve("postgres.properties");
+        String text = Files.readString(properties);
+        assertThat(text).as("postgres.properties names the database custodian").contains("custodian.db.name=custodian\n");
+        Files.writeString(properties, text.replace("custodian.db.name=custodian\n", "custodian.db.name=" + database + "\n"));
+        return copy;
     }
 
     static void copyTree(Path from, Path to) throws IOException {
