@@ -3,6 +3,7 @@
 # SIZE finished jobs in it, then a purge of those SIZE jobs through a real cleanup run against a plain SQL DELETE on an
 # identical copy.
 #   bench/batch-throughput.sh [size=10000000] [jobs=50000] [seconds=30]
+# Size 0 runs the empty-table round alone (peers and Custodian), a few minutes: for comparing builds.
 # Ports 19095 (server); databases custodian_bench_batch (+ _copy, _dbscheduler, _jobrunr), all dropped at the end.
 # Each "rates" round measures, JOBS jobs each:
 #   peers       bench/peers/db-scheduler and bench/peers/jobrunr (pinned versions, built here with Maven): JOBS no-op
@@ -104,6 +105,7 @@ peers "empty:"
 rates "empty:"
 EMPTY_E2E=$E2E_RATE; EMPTY_WORKERS=$WORKER_RATE
 stop_server
+if [ "$SIZE" = 0 ]; then echo "== SIZE 0: the empty round only; load average at the end: $(load_average)"; exit 0; fi
 
 t0=$SECONDS
 $PG -d "$DB" -v n="$SIZE" -f bench/finished-data.sql > /dev/null

@@ -34,13 +34,24 @@ public class JobTimeline {
 
     public void record(Job job, JobEvent event) {
         em.persist(event);
-        boolean routine = event.type() == JobEventType.SUBMITTED || event.type() == JobEventType.STARTED;
+        java.time.Duration ranFor = event.fromStatus() == JobStatus.RUNNING && job.startedAt() != null
+                ? java.time.Duration.between(job.startedAt(), event.at()) : null;
+        announce(new JobChanged(job.id(), job.type(), event.type(), job.status(), job.inputFile(), ranFor),
+                job.attempts(), event.message());
+    }
+
+    /**
+     * Logs and announces a transition whose {@code job_event} row is already written (by a statement that wrote
+     * many at once); {@link #record} does both for one.
+     */
+    public void announce(JobChanged change, int attempt, String detail) {
+        boolean routine = change.event() == JobEventType.SUBMITTED || change.event() == JobEventType.STARTED;
         if (routine ? LOG.isDebugEnabled() : LOG.isInfoEnabled()) {
             // jobId is context (MDC), as on the executor's threads, so that it is never printed twice
             String line = "Job {} {} {} {} {}";
-            Object[] args = {kv("event", event.type()), kv("status", job.status()), kv("type", job.type()),
-                    kv("attempt", job.attempts()), kv("detail", event.message())};
-            LogContext.with("jobId", job.id(), () -> {
+            Object[] args = {kv("event", change.event()), kv("status", change.status()), kv("type", change.type()),
+                    kv("attempt", attempt), kv("detail", detail)};
+            LogContext.with("jobId", change.jobId(), () -> {
                 if (routine) {
                     LOG.debug(line, args);
                 } else {
@@ -48,9 +59,7 @@ public class JobTimeline {
                 }
             });
         }
-        java.time.Duration ranFor = event.fromStatus() == JobStatus.RUNNING && job.startedAt() != null
-                ? java.time.Duration.between(job.startedAt(), event.at()) : null;
-        changes.fire(new JobChanged(job.id(), job.type(), event.type(), job.status(), job.inputFile(), ranFor));
+        changes.fire(change);
     }
 
     public List<JobEvent> of(UUID jobId) {

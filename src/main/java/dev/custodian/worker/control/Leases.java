@@ -5,6 +5,7 @@ import dev.custodian.job.control.JobRepository;
 import dev.custodian.job.control.JobTimeline;
 import dev.custodian.job.entity.Job;
 import dev.custodian.job.entity.JobEvent;
+import dev.custodian.job.entity.JobStatus;
 import dev.custodian.platform.time.Micros;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,17 +41,16 @@ public class Leases {
     JobConfig config;
 
     @Inject
+    QueueStatements statements;
+
+    @Inject
     @Micros
     Clock clock;
 
     /** The oldest eligible PENDING jobs of {@code types}, now RUNNING and held by {@code worker} for {@code lease}. */
     public List<Job> claim(String worker, Collection<String> types, int max, Duration lease) {
         Instant now = clock.instant();
-        List<Job> claimed = jobs.lockClaimable(types, now, max).stream().filter(Job::isPending).toList();
-        for (Job job : claimed) {
-            timeline.record(job, job.start(worker, now, now.plus(lease)));
-        }
-        return claimed;
+        return statements.claim(worker, types, max, now, now.plus(lease));
     }
 
     public Optional<Job> heartbeat(UUID id, String worker, Duration lease) {
@@ -84,28 +83,26 @@ public class Leases {
      * {@code worker} still held, now COMPLETED. The others are left as they are, as {@link #complete} would.
      */
     public Set<UUID> completeAll(String worker, Map<UUID, Completion> completions) {
-        Instant now = clock.instant();
-        Set<UUID> completed = new HashSet<>();
-        for (Job job : jobs.lockAll(completions.keySet())) {
-            if (job.isHeldBy(worker)) {
-                Completion c = completions.get(job.id());
-                timeline.record(job, job.complete(c.resultJson(), c.outputFile(), now));
-                completed.add(job.id());
-            }
-        }
-        return completed;
+        return statements.complete(worker, completions, clock.instant());
     }
 
     /**
      * Records many workers' outcomes in one transaction, the rows locked in id order by one statement ({@link
      * JobRepository#lockAll}). Answers each id's status afterwards in the order given: {@code COMPLETED}, {@code
      * PENDING} (a failure with attempts left and retry), {@code FAILED}, or {@code LEASE_LOST} for a job
-     * {@code worker} does not hold (left as it is, as {@link #complete} and {@link #fail} would).
+     * {@code worker} does not hold (left as it is, as {@link #complete} and {@link #fail} would). Outcomes that are
+     * all successes, a working worker's usual batch, take the dialect's completion ({@link QueueStatements}).
      */
     public Map<UUID, String> finishAll(String worker, Map<UUID, Outcome> outcomes) {
         Instant now = clock.instant();
         Map<UUID, String> statuses = new java.util.LinkedHashMap<>();
         outcomes.keySet().forEach(id -> statuses.put(id, LEASE_LOST));
+        if (outcomes.values().stream().noneMatch(Outcome::isFailure)) {
+            Map<UUID, Completion> completions = new java.util.LinkedHashMap<>();
+            outcomes.forEach((id, outcome) -> completions.put(id, new Completion(outcome.resultJson(), null)));
+            statements.complete(worker, completions, now).forEach(id -> statuses.put(id, JobStatus.COMPLETED.name()));
+            return statuses;
+        }
         for (Job job : jobs.lockAll(outcomes.keySet())) {
             if (!job.isHeldBy(worker)) {
                 continue;
