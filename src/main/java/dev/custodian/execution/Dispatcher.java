@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -14,17 +13,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one thread that claims jobs for this node: as many as there are free slots, in one transaction, each handed
- * to {@code launch}. It sleeps until a job is submitted here ({@link #wakeUp()}) or the poll interval passes (jobs
- * submitted on other nodes, retries whose backoff ended). A slot is given back ({@link #slotFreed()}) only when a
- * handler's thread has actually returned, so a timed-out handler that ignores interrupts keeps its slot rather than
- * letting the node oversubscribe. Nothing but {@link #stop()} ends the thread.
+ * The one thread that claims jobs for this node: as many as there are free slots, plus while handlers run short
+ * a few to wait in line for a thread ({@link ClaimAhead}), in one transaction, each handed to {@code launch}. It
+ * sleeps until a job is submitted here ({@link #wakeUp()}) or the poll interval passes (jobs submitted on other
+ * nodes, retries whose backoff ended). A slot is given back ({@link #handlerReturned}) only when a handler's thread
+ * has actually returned, so a timed-out handler that ignores interrupts keeps its slot rather than letting the node
+ * oversubscribe. Nothing but {@link #stop()} ends the thread.
  */
 final class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     /** How long a claim may wait for more free slots while a backlog is waiting (a few short jobs' run time). */
     private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    /** The last job claimed ahead should start within about this long. */
+    static final ClaimAhead AHEAD = new ClaimAhead(Duration.ofMillis(50));
 
     private final JobLifecycle lifecycle;
     private final Collection<String> types;
@@ -32,7 +34,7 @@ final class Dispatcher {
     private final Duration pollInterval;
     private final Consumer<ClaimedJob> launch;
     private final LongSupplier nanoTime;
-    private final Semaphore slots;
+    private final Slots slots = new Slots();
     private final BlockingQueue<Boolean> wakeups = new ArrayBlockingQueue<>(1);
     private volatile boolean stopping;
     /** {@link #nanoTime} when the current claim began; 0 while not claiming. */
@@ -55,7 +57,6 @@ final class Dispatcher {
         this.pollInterval = pollInterval;
         this.launch = launch;
         this.nanoTime = nanoTime;
-        this.slots = new Semaphore(concurrency);
     }
 
     void start(ThreadFactory threads) {
@@ -76,9 +77,14 @@ final class Dispatcher {
         wakeups.offer(Boolean.TRUE);
     }
 
-    /** A handler's thread returned (or a job could not be started): its slot serves the next job. */
+    /** A job could not be started: its slot serves the next job. */
     void slotFreed() {
-        slots.release();
+        slots.giveBack(1);
+    }
+
+    /** A handler's thread returned after {@code ran}: its slot serves the next job. */
+    void handlerReturned(Duration ran) {
+        slots.returned(ran.toNanos());
     }
 
     /** Alive, and not stuck in one claim for more than {@code stuckAfter}. */
@@ -111,37 +117,25 @@ final class Dispatcher {
 
     /**
      * Waits for a free slot, claims as many jobs as slots are free (while a backlog waits, gathering a few more for
-     * up to {@link #GATHER_NANOS}) and launches them; unused slots are given back.
+     * up to {@link #GATHER_NANOS}) and launches them; unused slots are given back. The slots are {@code concurrency}
+     * and what {@link #AHEAD} allows for the handlers' typical run time.
      *
      * @return whether every slot found a job (a backlog may be waiting: claim again at once)
      */
     boolean dispatchOnce(boolean backlog) throws InterruptedException {
-        slots.acquire();
-        int wanted = 1 + slots.drainPermits();
-        if (backlog && wanted < concurrency / 2) {
-            wanted += moreSlots(concurrency / 2 - wanted);
+        int limit = concurrency + AHEAD.jobs(concurrency, slots.typicalRunNanos());
+        int wanted = slots.takeFree(limit);
+        if (backlog && wanted < limit / 2) {
+            wanted += slots.takeMore(limit, limit / 2 - wanted, System.nanoTime() + GATHER_NANOS);
         }
         List<ClaimedJob> claimed = claim(wanted);
-        slots.release(wanted - claimed.size());
+        slots.giveBack(wanted - claimed.size());
         if (stopping) {
             lifecycle.release(claimed.stream().map(ClaimedJob::id).toList(), "node shutting down");
             return false;
         }
         claimed.forEach(launch);
         return claimed.size() == wanted;
-    }
-
-    private int moreSlots(int wanted) throws InterruptedException {
-        int taken = 0;
-        long deadline = System.nanoTime() + GATHER_NANOS;
-        while (taken < wanted) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0 || !slots.tryAcquire(left, TimeUnit.NANOSECONDS)) {
-                break;
-            }
-            taken += 1 + slots.drainPermits();
-        }
-        return taken;
     }
 
     private List<ClaimedJob> claim(int max) throws InterruptedException {

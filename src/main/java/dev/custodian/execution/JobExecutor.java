@@ -176,6 +176,7 @@ public class JobExecutor {
     private void run(Execution execution, Dispatcher owner) {
         ClaimedJob job = execution.job;
         MDC.put("jobId", job.id().toString());
+        long began = System.nanoTime();
         boolean handedIn = false;
         try {
             if (!execution.attach(Thread.currentThread())) {
@@ -208,7 +209,7 @@ public class JobExecutor {
             if (!handedIn) {
                 finished(execution);
             }
-            owner.slotFreed();
+            owner.handlerReturned(Duration.ofNanos(System.nanoTime() - began));
             MDC.remove("jobId");
         }
     }

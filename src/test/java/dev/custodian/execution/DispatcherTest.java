@@ -52,6 +52,38 @@ class DispatcherTest {
     }
 
     @Test
+    void once_handlers_run_short_a_claim_also_takes_jobs_to_wait_in_line_for_a_thread() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            lifecycle.pending.add(FakeLifecycle.aJob());
+        }
+        Dispatcher dispatcher = dispatcher(4);
+        dispatcher.dispatchOnce(false);
+        for (int i = 0; i < 4; i++) {
+            dispatcher.handlerReturned(Duration.ofMillis(1));
+        }
+
+        dispatcher.dispatchOnce(false);
+
+        assertThat(launched).hasSize(4 + 8);
+    }
+
+    @Test
+    void long_handlers_get_no_jobs_in_line() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            lifecycle.pending.add(FakeLifecycle.aJob());
+        }
+        Dispatcher dispatcher = dispatcher(4);
+        dispatcher.dispatchOnce(false);
+        for (int i = 0; i < 4; i++) {
+            dispatcher.handlerReturned(Duration.ofSeconds(30));
+        }
+
+        dispatcher.dispatchOnce(false);
+
+        assertThat(launched).hasSize(4 + 4);
+    }
+
+    @Test
     void jobs_claimed_while_the_node_stops_are_handed_back_not_launched() throws Exception {
         ClaimedJob job = FakeLifecycle.aJob();
         lifecycle.pending.add(job);
