@@ -34,16 +34,18 @@ public class JobTimeline {
 
     public void record(Job job, JobEvent event) {
         em.persist(event);
+        announce(job, event);
+    }
+
+    /** Logs and announces {@code job}'s transition {@code event}, whose row a statement already wrote. */
+    public void announce(Job job, JobEvent event) {
         java.time.Duration ranFor = event.fromStatus() == JobStatus.RUNNING && job.startedAt() != null
                 ? java.time.Duration.between(job.startedAt(), event.at()) : null;
         announce(new JobChanged(job.id(), job.type(), event.type(), job.status(), job.inputFile(), ranFor),
                 job.attempts(), event.message());
     }
 
-    /**
-     * Logs and announces a transition whose {@code job_event} row is already written (by a statement that wrote
-     * many at once); {@link #record} does both for one.
-     */
+    /** The same, for a transition a statement wrote without reading the job back: what it changed, and its detail. */
     public void announce(JobChanged change, int attempt, String detail) {
         boolean routine = change.event() == JobEventType.SUBMITTED || change.event() == JobEventType.STARTED;
         if (routine ? LOG.isDebugEnabled() : LOG.isInfoEnabled()) {

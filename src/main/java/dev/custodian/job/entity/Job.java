@@ -87,6 +87,18 @@ public class Job {
         return retry;
     }
 
+    /** A PENDING job as a statement that claims it read it ({@code job.*} before its update); detached. */
+    public static Job pendingRow(JobRow row) {
+        Job job = new Job(row.uuid("id"), row.text("type"), row.text("payload"), row.integer("max_attempts"),
+                row.integer("timeout_seconds"), row.text("owner"), row.text("input_file"), row.instant("created_at"));
+        job.runAt = row.instant("run_at");
+        job.attempts = row.integer("attempts");
+        job.error = row.text("error");
+        job.retryOf = row.uuid("retry_of");
+        job.version = row.number("version");
+        return job;
+    }
+
     public JobEvent submitted(String nodeId) {
         return event(JobEventType.SUBMITTED, null, status, createdAt, nodeId, "submitted by " + owner);
     }

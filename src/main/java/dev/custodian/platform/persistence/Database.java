@@ -14,6 +14,8 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 @ApplicationScoped
 public class Database {
 
+    private static final String PLAN_BY_INDEX = "SELECT set_config('enable_seqscan', 'off', true), set_config('enable_sort', 'off', true)";
+
     @PersistenceUnit
     EntityManagerFactory emf;
 
@@ -28,8 +30,16 @@ public class Database {
      */
     public void planByIndex(EntityManager em) {
         if (isPostgres()) {
-            em.createNativeQuery("SELECT set_config('enable_seqscan', 'off', true), set_config('enable_sort', 'off', true)")
-                    .getSingleResult();
+            em.createNativeQuery(PLAN_BY_INDEX).getSingleResult();
+        }
+    }
+
+    /** {@link #planByIndex(EntityManager)} on a connection of the transaction, for plain JDBC. */
+    public void planByIndex(java.sql.Connection connection) throws java.sql.SQLException {
+        if (isPostgres()) {
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute(PLAN_BY_INDEX);
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package dev.custodian.worker.control;
 import dev.custodian.job.control.JobChanged;
 import dev.custodian.job.control.JobTimeline;
 import dev.custodian.job.entity.Job;
+import dev.custodian.job.entity.JobRow;
 import dev.custodian.job.entity.JobEventType;
 import dev.custodian.job.entity.JobStatus;
 import dev.custodian.platform.persistence.Database;
@@ -39,27 +40,31 @@ import org.hibernate.Session;
 @Typed(PostgresQueueStatements.class)
 class PostgresQueueStatements implements QueueStatements {
 
-    /** Job.start: RUNNING, one more attempt, held until the lease, timed out after its own timeout from now. */
-    static final String CLAIM = """
+    /**
+     * Job.start: RUNNING, one more attempt, held until the lease, timed out after its own timeout from now. Answers
+     * the rows as they were picked, before the update, for {@link Job#start} to replay.
+     */
+    static String claim(int types) {
+        return """
             WITH picked AS (
-                SELECT id FROM job
-                WHERE status = 'PENDING' AND type IN (:types) AND run_at <= :now AND deleted_at IS NULL
+                SELECT * FROM job
+                WHERE status = 'PENDING' AND type IN (%s) AND run_at <= ? AND deleted_at IS NULL
                 ORDER BY run_at
-                LIMIT :max
+                LIMIT ?
                 FOR UPDATE SKIP LOCKED),
             started AS (
-                UPDATE job j SET status = 'RUNNING', attempts = j.attempts + 1, worker_id = :worker,
-                    lease_expires_at = :leaseUntil, started_at = :now,
-                    timeout_at = CAST(:now AS TIMESTAMP WITH TIME ZONE) + j.timeout_seconds * INTERVAL '1 second',
+                UPDATE job j SET status = 'RUNNING', attempts = j.attempts + 1, worker_id = ?, lease_expires_at = ?,
+                    started_at = ?, timeout_at = CAST(? AS TIMESTAMP WITH TIME ZONE) + j.timeout_seconds * INTERVAL '1 second',
                     error = NULL, version = j.version + 1
                 FROM picked WHERE j.id = picked.id
-                RETURNING j.*),
+                RETURNING j.id, j.attempts, j.max_attempts),
             logged AS (
                 INSERT INTO job_event (id, job_id, at, type, from_status, to_status, node_id, message)
-                SELECT nextval('job_event_seq'), id, :now, 'STARTED', 'PENDING', 'RUNNING', :worker,
+                SELECT nextval('job_event_seq'), id, ?, 'STARTED', 'PENDING', 'RUNNING', ?,
                        'attempt ' || attempts || ' of ' || max_attempts
                 FROM started)
-            SELECT * FROM started""";
+            SELECT * FROM picked""".formatted(String.join(", ", java.util.Collections.nCopies(types, "?")));
+    }
 
     /** Job.complete: COMPLETED with its result and output file, finished now, let go by its holder. */
     static final String COMPLETE = """
@@ -89,28 +94,41 @@ class PostgresQueueStatements implements QueueStatements {
     JobTimeline timeline;
 
     @Override
-    @SuppressWarnings("unchecked")
     public List<Job> claim(String worker, Collection<String> types, int max, Instant now, Instant leaseUntil) {
-        database.planByIndex(em);
-        List<Job> claimed = new ArrayList<>(em.createNativeQuery(CLAIM, Job.class)
-                .setParameter("types", types)
-                .setParameter("now", now)
-                .setParameter("max", max)
-                .setParameter("worker", worker)
-                .setParameter("leaseUntil", leaseUntil)
-                .getResultList());
+        List<Job> claimed = work(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(claim(types.size()))) {
+                int i = 0;
+                for (String type : types) {
+                    statement.setString(++i, type);
+                }
+                OffsetDateTime at = utc(now);
+                statement.setObject(++i, at);
+                statement.setInt(++i, max);
+                statement.setString(++i, worker);
+                statement.setObject(++i, utc(leaseUntil));
+                statement.setObject(++i, at);
+                statement.setObject(++i, at);
+                statement.setObject(++i, at);
+                statement.setString(++i, worker);
+                List<Job> picked = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        picked.add(Job.pendingRow(new Columns(rows)));
+                    }
+                }
+                return picked;
+            }
+        });
         claimed.sort(java.util.Comparator.comparing(Job::runAt).thenComparing(Job::id));
         for (Job job : claimed) {
-            timeline.announce(new JobChanged(job.id(), job.type(), JobEventType.STARTED, JobStatus.RUNNING, job.inputFile(), null),
-                    job.attempts(), "attempt " + job.attempts() + " of " + job.maxAttempts());
+            timeline.announce(job, job.start(worker, now, leaseUntil));
         }
         return claimed;
     }
 
     @Override
     public Set<UUID> complete(String worker, Map<UUID, Leases.Completion> completions, Instant now) {
-        database.planByIndex(em);
-        List<Completed> done = em.unwrap(Session.class).doReturningWork(connection -> complete(connection, worker, completions, now));
+        List<Completed> done = work(connection -> complete(connection, worker, completions, now));
         Set<UUID> ids = new HashSet<>();
         for (Completed c : done) {
             Duration ranFor = c.startedAt() == null ? null : Duration.between(c.startedAt(), now);
@@ -130,7 +148,7 @@ class PostgresQueueStatements implements QueueStatements {
             results[i] = completions.get(ids[i]).resultJson();
             outputs[i] = completions.get(ids[i]).outputFile();
         }
-        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        OffsetDateTime at = utc(now);
         try (PreparedStatement statement = connection.prepareStatement(COMPLETE)) {
             java.sql.Array idArray = connection.createArrayOf("uuid", ids);
             statement.setArray(1, idArray);
@@ -150,6 +168,64 @@ class PostgresQueueStatements implements QueueStatements {
                 }
             }
             return done;
+        }
+    }
+
+    /** Runs {@code sql} on the transaction's connection, every statement planned by index ({@link Database#planByIndex}). */
+    private <T> T work(Sql<T> sql) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            database.planByIndex(connection);
+            return sql.run(connection);
+        });
+    }
+
+    private interface Sql<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** The current row of a result set, by column name. */
+    private record Columns(ResultSet rows) implements JobRow {
+
+        @Override
+        public String text(String column) {
+            return read(() -> rows.getString(column));
+        }
+
+        @Override
+        public int integer(String column) {
+            return read(() -> rows.getInt(column));
+        }
+
+        @Override
+        public long number(String column) {
+            return read(() -> rows.getLong(column));
+        }
+
+        @Override
+        public Instant instant(String column) {
+            OffsetDateTime t = read(() -> rows.getObject(column, OffsetDateTime.class));
+            return t == null ? null : t.toInstant();
+        }
+
+        @Override
+        public UUID uuid(String column) {
+            return read(() -> rows.getObject(column, UUID.class));
+        }
+
+        private static <T> T read(Column<T> column) {
+            try {
+                return column.get();
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not read a claimed job's column: " + e, e);
+            }
+        }
+
+        private interface Column<T> {
+            T get() throws SQLException;
         }
     }
 
