@@ -54,7 +54,7 @@ final class CompletionRecorder {
         this.finished = finished;
         this.discard = discard;
         this.batches = new GroupCommit<>("custodian-completions", threads, capacity, MAX_PER_TRANSACTION,
-                this::completeAll, c -> lifecycle.complete(c.id(), c.outcome()));
+                this::completeAll, c -> completeAll(List.of(c)).get(0));
     }
 
     /** Hands in the outcome of a handler that returned; {@code finished} follows once it is recorded. */

@@ -162,8 +162,8 @@ class PostgresQueueStatements implements QueueStatements {
             List<Completed> done = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    OffsetDateTime started = rows.getObject("started_at", OffsetDateTime.class);
-                    done.add(new Completed(rows.getObject("id", UUID.class), rows.getString("type"), rows.getInt("attempts"),
+                    java.sql.Timestamp started = rows.getTimestamp("started_at");
+                    done.add(new Completed(UUID.fromString(rows.getString("id")), rows.getString("type"), rows.getInt("attempts"),
                             rows.getString("input_file"), started == null ? null : started.toInstant()));
                 }
             }
@@ -187,7 +187,10 @@ class PostgresQueueStatements implements QueueStatements {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    /** The current row of a result set, by column name. */
+    /**
+     * The current row of a result set, by column name. Through the JDBC 4.0 getters only: the server's pool wraps
+     * the driver's result set and reaches JDBC 4.1's {@code getObject(column, type)} by a reflective lookup per call.
+     */
     private record Columns(ResultSet rows) implements JobRow {
 
         @Override
@@ -207,13 +210,14 @@ class PostgresQueueStatements implements QueueStatements {
 
         @Override
         public Instant instant(String column) {
-            OffsetDateTime t = read(() -> rows.getObject(column, OffsetDateTime.class));
+            java.sql.Timestamp t = read(() -> rows.getTimestamp(column));
             return t == null ? null : t.toInstant();
         }
 
         @Override
         public UUID uuid(String column) {
-            return read(() -> rows.getObject(column, UUID.class));
+            String id = read(() -> rows.getString(column));
+            return id == null ? null : UUID.fromString(id);
         }
 
         private static <T> T read(Column<T> column) {
