@@ -3,6 +3,7 @@ package dev.custodian.execution;
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
 import dev.custodian.job.control.JobChanged;
+import dev.custodian.job.control.JobChanges;
 import dev.custodian.job.control.JobConfig;
 import dev.custodian.job.control.JobFiles;
 import dev.custodian.job.control.JobMetrics;
@@ -13,7 +14,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import dev.custodian.platform.config.Durations;
 import dev.custodian.platform.logging.LogContext;
@@ -130,7 +130,11 @@ public class JobExecutor {
         return running.size();
     }
 
-    void onJobChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobChanged change) {
+    void onCommitted(@Observes JobChanges changes) {
+        changes.all().forEach(this::onJobChanged);
+    }
+
+    private void onJobChanged(JobChanged change) {
         Dispatcher current = dispatcher;
         if (change.event() == JobEventType.SUBMITTED && handlers.forType(change.type()).isPresent()) {
             if (current != null) {

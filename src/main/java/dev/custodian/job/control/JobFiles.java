@@ -3,7 +3,6 @@ package dev.custodian.job.control;
 import dev.custodian.platform.storage.DataRoot;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -97,7 +96,11 @@ public class JobFiles {
         delete(outputPath(name));
     }
 
-    void deleteInputOfFinishedJob(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobChanged change) {
+    void deleteInputsOfFinishedJobs(@Observes JobChanges changes) {
+        changes.all().forEach(this::deleteInputOfFinishedJob);
+    }
+
+    private void deleteInputOfFinishedJob(JobChanged change) {
         if (change.status().isFinished() && change.inputFile() != null) {
             deleteInput(change.inputFile());
         }

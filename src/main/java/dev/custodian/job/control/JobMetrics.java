@@ -5,7 +5,6 @@ import dev.custodian.platform.metrics.Meters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,7 +62,11 @@ public class JobMetrics {
                 "How long the oldest PENDING job (not soft-deleted) has existed; 0 when none is waiting", this::oldestPendingAge);
     }
 
-    void onJob(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobChanged change) {
+    void onCommitted(@Observes JobChanges changes) {
+        changes.all().forEach(this::onJob);
+    }
+
+    private void onJob(JobChanged change) {
         switch (change.event()) {
             case SUBMITTED -> count(SUBMITTED, change);
             case COMPLETED -> count(COMPLETED, change);

@@ -7,11 +7,16 @@ import dev.custodian.job.entity.JobEvent;
 import dev.custodian.job.entity.JobEventType;
 import dev.custodian.job.entity.JobStatus;
 import dev.custodian.platform.logging.LogContext;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -19,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes each transition's {@code job_event} row in the transaction that made it, logs it as one structured
- * line, and announces it as a {@link JobChanged} CDI event for after-commit observers.
+ * line, and announces it as a {@link JobChanged} once the transaction committed, with the transaction's other
+ * transitions in one {@link JobChanges} CDI event.
  */
 @ApplicationScoped
 public class JobTimeline {
@@ -30,7 +36,10 @@ public class JobTimeline {
     EntityManager em;
 
     @Inject
-    Event<JobChanged> changes;
+    Event<JobChanges> committed;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     public void record(Job job, JobEvent event) {
         em.persist(event);
@@ -61,7 +70,44 @@ public class JobTimeline {
                 }
             });
         }
-        changes.fire(change);
+        afterCommit(change);
+    }
+
+    /** Adds {@code change} to what the current transaction announces once it committed ({@link JobChanges}). */
+    @SuppressWarnings("unchecked")
+    private void afterCommit(JobChanged change) {
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            announceCommitted(List.of(change));
+            return;
+        }
+        List<JobChanged> pending = (List<JobChanged>) transactions.getResource(JobChanges.class);
+        if (pending == null) {
+            List<JobChanged> recorded = new ArrayList<>();
+            transactions.putResource(JobChanges.class, recorded);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        announceCommitted(recorded);
+                    }
+                }
+            });
+            pending = recorded;
+        }
+        pending.add(change);
+    }
+
+    /** Observers run on the committing thread; what one throws is logged, the commit stands. */
+    private void announceCommitted(List<JobChanged> changes) {
+        try {
+            committed.fire(new JobChanges(changes));
+        } catch (RuntimeException e) {
+            LOG.error("An observer of committed job changes failed: {}", e.toString(), e);
+        }
     }
 
     public List<JobEvent> of(UUID jobId) {
