@@ -53,34 +53,26 @@ class DispatcherTest {
 
     @Test
     void once_handlers_run_short_a_claim_also_takes_jobs_to_wait_in_line_for_a_thread() throws Exception {
-        for (int i = 0; i < 20; i++) {
-            lifecycle.pending.add(FakeLifecycle.aJob());
-        }
-        Dispatcher dispatcher = dispatcher(4);
-        dispatcher.dispatchOnce(false);
-        for (int i = 0; i < 4; i++) {
-            dispatcher.handlerReturned(Duration.ofMillis(1));
-        }
-
-        dispatcher.dispatchOnce(false);
-
-        assertThat(launched).hasSize(4 + 8);
+        assertThat(launchedByASecondClaimAfterHandlersRan(Duration.ofMillis(1))).isEqualTo(4 + 8);
     }
 
     @Test
     void long_handlers_get_no_jobs_in_line() throws Exception {
+        assertThat(launchedByASecondClaimAfterHandlersRan(Duration.ofSeconds(30))).isEqualTo(4 + 4);
+    }
+
+    /** Concurrency 4, 20 jobs waiting: a first claim, its 4 handlers return after {@code ran}, a second claim. */
+    private int launchedByASecondClaimAfterHandlersRan(Duration ran) throws InterruptedException {
         for (int i = 0; i < 20; i++) {
             lifecycle.pending.add(FakeLifecycle.aJob());
         }
         Dispatcher dispatcher = dispatcher(4);
         dispatcher.dispatchOnce(false);
         for (int i = 0; i < 4; i++) {
-            dispatcher.handlerReturned(Duration.ofSeconds(30));
+            dispatcher.handlerReturned(ran);
         }
-
         dispatcher.dispatchOnce(false);
-
-        assertThat(launched).hasSize(4 + 4);
+        return launched.size();
     }
 
     @Test
