@@ -18,8 +18,12 @@ final class Slots {
         return take(limit - held);
     }
 
-    /** Takes up to {@code wanted} more under {@code limit}, waiting at most until {@code deadlineNanos}. */
-    synchronized int takeMore(int limit, int wanted, long deadlineNanos) throws InterruptedException {
+    /**
+     * Takes up to {@code wanted} more under {@code limit}, waiting at most {@code waitNanos} for slots to return.
+     * The wait is the monitor's, so it is measured on the system's clock, never an injected one.
+     */
+    synchronized int takeMore(int limit, int wanted, long waitNanos) throws InterruptedException {
+        long deadlineNanos = System.nanoTime() + waitNanos;
         int taken = 0;
         while (taken < wanted) {
             if (held < limit) {

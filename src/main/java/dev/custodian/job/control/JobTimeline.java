@@ -48,10 +48,10 @@ public class JobTimeline {
 
     /** Logs and announces {@code job}'s transition {@code event}, whose row a statement already wrote. */
     public void announce(Job job, JobEvent event) {
-        java.time.Duration ranFor = event.fromStatus() == JobStatus.RUNNING && job.startedAt() != null
-                ? java.time.Duration.between(job.startedAt(), event.at()) : null;
-        announce(new JobChanged(job.id(), job.type(), event.type(), job.status(), job.inputFile(), ranFor),
-                job.attempts(), event.message());
+        JobChanged change = event.fromStatus() == JobStatus.RUNNING
+                ? JobChanged.attemptEnded(job.id(), job.type(), event.type(), job.status(), job.inputFile(), job.startedAt(), event.at())
+                : new JobChanged(job.id(), job.type(), event.type(), job.status(), job.inputFile(), null);
+        announce(change, job.attempts(), event.message());
     }
 
     /** The same, for a transition a statement wrote without reading the job back: what it changed, and its detail. */

@@ -16,7 +16,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -131,9 +130,8 @@ class PostgresQueueStatements implements QueueStatements {
         List<Completed> done = work(connection -> complete(connection, worker, completions, now));
         Set<UUID> ids = new HashSet<>();
         for (Completed c : done) {
-            Duration ranFor = c.startedAt() == null ? null : Duration.between(c.startedAt(), now);
-            timeline.announce(new JobChanged(c.id(), c.type(), JobEventType.COMPLETED, JobStatus.COMPLETED, c.inputFile(), ranFor),
-                    c.attempts(), null);
+            timeline.announce(JobChanged.attemptEnded(c.id(), c.type(), JobEventType.COMPLETED, JobStatus.COMPLETED,
+                    c.inputFile(), c.startedAt(), now), c.attempts(), null);
             ids.add(c.id());
         }
         return ids;
