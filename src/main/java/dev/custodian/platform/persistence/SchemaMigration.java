@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings the schema up to date with Flyway, once the configuration is valid and before anything else touches the
- * database. The same migrations ({@code db/migration}) run on the embedded database and on PostgreSQL; several
- * instances starting at once are serialised by Flyway's own lock.
+ * database. The same migrations ({@code db/migration}) run on the embedded database and on PostgreSQL, which also
+ * gets its own ({@code db/postgresql}, numbered among them); several instances starting at once are serialised by
+ * Flyway's own lock.
  */
 @Singleton
 @Startup
@@ -47,12 +48,23 @@ public class SchemaMigration {
     void migrate() {
         MigrateResult result = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations(locations())
                 .load()
                 .migrate();
         LOG.info("Schema at version {} ({} migrations applied)", result.targetSchemaVersion, result.migrationsExecuted);
         writeCommitsAtOnce();
         claimDataRoot();
+    }
+
+    /** {@code db/migration} everywhere, and on PostgreSQL also {@code db/postgresql} (what H2 cannot do). */
+    private String[] locations() {
+        try (Connection connection = dataSource.getConnection()) {
+            return "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName())
+                    ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
+                    : new String[] {"classpath:db/migration"};
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the database to migrate its schema: " + e.getMessage(), e);
+        }
     }
 
     /**

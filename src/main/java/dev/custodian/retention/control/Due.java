@@ -108,7 +108,9 @@ public record Due(JobStatus status, Instant cutoff, TypeScope scope, boolean pur
         if (purge) {
             where.append("j.deleted_at <= :cutoff and j.status <> 'RUNNING'");
         } else {
-            where.append("j.status = :status and ").append(atSql()).append(" < :cutoff and j.deleted_at is null");
+            // the status as a literal: PostgreSQL's partial claim index (status 'PENDING') serves only plans that see it
+            where.append("j.status = '").append(status.name()).append("' and ").append(atSql())
+                    .append(" < :cutoff and j.deleted_at is null");
             if (status == JobStatus.PENDING) {
                 where.append(" and j.attempts = 0");
             }
@@ -119,9 +121,6 @@ public record Due(JobStatus status, Instant cutoff, TypeScope scope, boolean pur
 
     void bindSql(Query query) {
         query.setParameter("cutoff", cutoff);
-        if (!purge) {
-            query.setParameter("status", status.name());
-        }
         scope.bind(query);
     }
 
@@ -131,7 +130,8 @@ public record Due(JobStatus status, Instant cutoff, TypeScope scope, boolean pur
         if (purge) {
             where.append("j.deletedAt <= :cutoff and j.status <> :status");
         } else {
-            where.append("j.status = :status and ").append(at()).append(" < :cutoff and j.deletedAt is null");
+            where.append("j.status = ").append(JobStatus.class.getName()).append('.').append(status.name()).append(" and ")
+                    .append(at()).append(" < :cutoff and j.deletedAt is null");
             if (status == JobStatus.PENDING) {
                 where.append(" and j.attempts = 0");
             }
@@ -141,7 +141,10 @@ public record Due(JobStatus status, Instant cutoff, TypeScope scope, boolean pur
     }
 
     void bind(Query query) {
-        query.setParameter("status", purge ? JobStatus.RUNNING : status).setParameter("cutoff", cutoff);
+        if (purge) {
+            query.setParameter("status", JobStatus.RUNNING);
+        }
+        query.setParameter("cutoff", cutoff);
         scope.bind(query);
     }
 }
