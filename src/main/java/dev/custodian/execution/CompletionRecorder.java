@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 final class CompletionRecorder {
 
     private static final Logger LOG = LoggerFactory.getLogger(CompletionRecorder.class);
-    private static final int MAX_PER_TRANSACTION = 64;
+    private static final int MAX_PER_TRANSACTION = 100;
     /** How long a refused completion waits before it is recorded again: 250 ms, doubling to 5 s. */
     static final RetryPolicy RETRY = new RetryPolicy(Duration.ofMillis(250), Duration.ofSeconds(5));
 

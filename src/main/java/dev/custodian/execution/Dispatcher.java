@@ -25,8 +25,8 @@ final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     /** How long a claim may wait for more free slots while a backlog is waiting (a few short jobs' run time). */
     private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
-    /** The last job claimed ahead should start within about this long. */
-    static final ClaimAhead AHEAD = new ClaimAhead(Duration.ofMillis(50));
+    /** The last job claimed ahead should start within about this long; a claim asks for 100 jobs at most, as a worker's may. */
+    static final ClaimAhead AHEAD = new ClaimAhead(Duration.ofMillis(50), 100);
 
     private final JobLifecycle lifecycle;
     private final Collection<String> types;
@@ -126,7 +126,7 @@ final class Dispatcher {
         int limit = concurrency + AHEAD.jobs(concurrency, slots.typicalRunNanos());
         int wanted = slots.takeFree(limit);
         if (backlog && wanted < limit / 2) {
-            wanted += slots.takeMore(limit, limit / 2 - wanted, System.nanoTime() + GATHER_NANOS);
+            wanted += slots.takeMore(limit, limit / 2 - wanted, GATHER_NANOS);
         }
         List<ClaimedJob> claimed = claim(wanted);
         slots.giveBack(wanted - claimed.size());

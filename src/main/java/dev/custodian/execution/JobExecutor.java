@@ -83,7 +83,7 @@ public class JobExecutor {
         int concurrency = config.concurrency();
         workers = new ThreadPoolExecutor(concurrency, concurrency, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), threadFactory);
         timers = Executors.newSingleThreadScheduledExecutor(threadFactory);
-        completions = new CompletionRecorder(lifecycle, threadFactory, 2 * concurrency,
+        completions = new CompletionRecorder(lifecycle, threadFactory, Dispatcher.AHEAD.mostHeld(concurrency),
                 (task, delay) -> timers.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS), this::finished, this::discardOutput);
         dispatcher = new Dispatcher(lifecycle, handlers.types(), concurrency, config.pollInterval(), this::launch, System::nanoTime,
                 took -> metrics.claimed(took, "executor"));
