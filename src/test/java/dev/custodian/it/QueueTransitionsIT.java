@@ -25,6 +25,31 @@ class QueueTransitionsIT extends OnSharedServer {
     private final Api robot = Api.worker();
 
     @Test
+    void a_batch_submission_writes_pending_rows_in_order_and_their_events() {
+        Api.Reply reply = alice.post("/api/jobs/batch", "{\"items\":[{\"type\":\"" + TYPE + "\",\"payload\":{\"n\":1},"
+                + "\"maxAttempts\":5,\"timeoutSeconds\":30},{\"type\":\"" + TYPE + "\"}]}");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        String first = reply.object().getJsonArray("ids").getString(0);
+        String second = reply.object().getJsonArray("ids").getString(1);
+
+        JobRow job = job(first);
+        assertThat(job.status).isEqualTo("PENDING");
+        assertThat(job.attempts).isZero();
+        assertThat(job.timeoutSeconds).isEqualTo(30);
+        assertThat(job.version).isZero();
+        assertThat(job.workerId).isNull();
+        assertThat(job.startedAt).isNull();
+        assertThat(job.runAt).isEqualTo(job.createdAt);
+        assertThat(Environment.count("SELECT max_attempts FROM job WHERE id = '" + first + "'")).isEqualTo(5);
+        assertThat(Environment.count("SELECT count(*) FROM job WHERE id = '" + first + "' AND owner = 'alice'"
+                + " AND payload = '{\"n\":1}' AND input_file IS NULL AND retry_of IS NULL AND deleted_at IS NULL")).isOne();
+        assertThat(node(first)).isNotBlank();
+        assertThat(events(first)).containsExactly("SUBMITTED null>PENDING by " + node(first) + ": submitted by alice");
+        assertThat(eventTime(first, "SUBMITTED")).isEqualTo(job.createdAt);
+        assertThat(job(second).createdAt).as("in the order submitted").isAfterOrEqualTo(job.createdAt);
+    }
+
+    @Test
     void a_batch_claim_writes_the_started_row_and_its_event() {
         String id = submit(TYPE);
 
@@ -131,7 +156,15 @@ class QueueTransitionsIT extends OnSharedServer {
 
     private record JobRow(String status, int attempts, String workerId, String error, String result, String outputFile,
                           long version, int timeoutSeconds, OffsetDateTime startedAt, OffsetDateTime leaseExpiresAt,
-                          OffsetDateTime timeoutAt, OffsetDateTime finishedAt) {
+                          OffsetDateTime timeoutAt, OffsetDateTime finishedAt, OffsetDateTime runAt, OffsetDateTime createdAt) {
+    }
+
+    /** The node that wrote the job's first event. */
+    private static String node(String id) {
+        return query("SELECT node_id FROM job_event WHERE job_id = ? ORDER BY id", id, rows -> {
+            assertThat(rows.next()).isTrue();
+            return rows.getString(1);
+        });
     }
 
     private static JobRow job(String id) {
@@ -141,7 +174,8 @@ class QueueTransitionsIT extends OnSharedServer {
                 found.add(new JobRow(rows.getString("status"), rows.getInt("attempts"), rows.getString("worker_id"),
                         rows.getString("error"), rows.getString("result"), rows.getString("output_file"),
                         rows.getLong("version"), rows.getInt("timeout_seconds"), time(rows, "started_at"),
-                        time(rows, "lease_expires_at"), time(rows, "timeout_at"), time(rows, "finished_at")));
+                        time(rows, "lease_expires_at"), time(rows, "timeout_at"), time(rows, "finished_at"),
+                        time(rows, "run_at"), time(rows, "created_at")));
             }
             assertThat(found).hasSize(1);
             return found.get(0);

@@ -31,6 +31,9 @@ public class JobService {
     JobTimeline timeline;
 
     @Inject
+    JobInserts inserts;
+
+    @Inject
     JobFiles files;
 
     @Inject
@@ -48,17 +51,27 @@ public class JobService {
 
     /** Inserts a submitted job and its SUBMITTED event. */
     public Job create(NewJob submitted) {
-        JobSubmission.ValidSubmission valid = submitted.valid();
-        Job job = Job.submit(submitted.id(), valid.type(), valid.payloadJson(), valid.maxAttempts(), valid.timeoutSeconds(),
-                submitted.caller().name(), submitted.inputFile(), clock.instant());
-        jobs.add(job);
-        timeline.record(job, job.submitted(node.id()));
-        return job;
+        return createAll(List.of(submitted)).get(0);
     }
 
-    /** Inserts several submitted jobs in one transaction (batched inserts), answered in their order. */
+    /**
+     * Inserts several submitted jobs and their events in one transaction, answered in their order. Each is created
+     * at least a microsecond after the one before, so that they run and list in the order submitted (claims and
+     * lists order by time; ids are random).
+     */
     public List<Job> createAll(List<NewJob> submitted) {
-        return submitted.stream().map(this::create).toList();
+        List<Job> created = new java.util.ArrayList<>(submitted.size());
+        Instant previous = Instant.MIN;
+        for (NewJob one : submitted) {
+            Instant now = clock.instant();
+            Instant at = now.isAfter(previous) ? now : previous.plus(1, java.time.temporal.ChronoUnit.MICROS);
+            JobSubmission.ValidSubmission valid = one.valid();
+            created.add(Job.submit(one.id(), valid.type(), valid.payloadJson(), valid.maxAttempts(), valid.timeoutSeconds(),
+                    one.caller().name(), one.inputFile(), at));
+            previous = at;
+        }
+        inserts.insert(created, node.id());
+        return created;
     }
 
     public Job get(Caller caller, UUID id, boolean includeDeleted) {
