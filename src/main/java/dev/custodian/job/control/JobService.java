@@ -54,22 +54,14 @@ public class JobService {
         return createAll(List.of(submitted)).get(0);
     }
 
-    /**
-     * Inserts several submitted jobs and their events in one transaction, answered in their order. Each is created
-     * at least a microsecond after the one before, so that they run and list in the order submitted (claims and
-     * lists order by time; ids are random).
-     */
+    /** Inserts several submitted jobs and their events in one transaction, answered in their order. */
     public List<Job> createAll(List<NewJob> submitted) {
-        List<Job> created = new java.util.ArrayList<>(submitted.size());
-        Instant previous = Instant.MIN;
-        for (NewJob one : submitted) {
-            Instant now = clock.instant();
-            Instant at = now.isAfter(previous) ? now : previous.plus(1, java.time.temporal.ChronoUnit.MICROS);
+        CreationTimes times = new CreationTimes(clock);
+        List<Job> created = submitted.stream().map(one -> {
             JobSubmission.ValidSubmission valid = one.valid();
-            created.add(Job.submit(one.id(), valid.type(), valid.payloadJson(), valid.maxAttempts(), valid.timeoutSeconds(),
-                    one.caller().name(), one.inputFile(), at));
-            previous = at;
-        }
+            return Job.submit(one.id(), valid.type(), valid.payloadJson(), valid.maxAttempts(), valid.timeoutSeconds(),
+                    one.caller().name(), one.inputFile(), times.next());
+        }).toList();
         inserts.insert(created, node.id());
         return created;
     }
