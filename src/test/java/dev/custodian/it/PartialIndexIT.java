@@ -27,6 +27,8 @@ class PartialIndexIT extends OnSharedServer {
         timeouts (JobRepository)               | job_timeout_idx         | SELECT id FROM job WHERE status = $1 AND timeout_at <= $3 ORDER BY timeout_at
         a worker's jobs (JobRepository)        | job_worker_idx          | SELECT id FROM job WHERE worker_id = $1 AND status = $2
         retention of finished jobs (Due)       | job_(status_)?finished_idx | SELECT j.id FROM job j WHERE j.status = 'COMPLETED' AND j.finished_at < $3 AND j.deleted_at IS NULL ORDER BY j.finished_at, j.id LIMIT 10
+        purge (Due)                            | job_deleted_idx         | SELECT j.id FROM job j WHERE j.deleted_at <= $3 AND j.status <> 'RUNNING' ORDER BY j.deleted_at, j.created_at, j.id LIMIT 10
+        list of soft-deleted jobs (JobRepository) | job_deleted_idx      | SELECT j.id FROM job j WHERE j.deleted_at IS NOT NULL ORDER BY j.deleted_at, j.id LIMIT 26
         list by finish time (JobRepository)    | job_finished_idx        | SELECT j.id FROM job j WHERE j.finished_at IS NOT NULL ORDER BY j.finished_at DESC, j.id DESC LIMIT 26
         """)
     void a_generic_plan_reads_the_partial_index(String query, String indexPattern, String sql) throws SQLException {
