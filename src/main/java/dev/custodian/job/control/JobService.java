@@ -5,6 +5,7 @@ import dev.custodian.job.entity.JobEvent;
 import dev.custodian.job.entity.IllegalJobTransitionException;
 import dev.custodian.job.entity.JobStatus;
 import dev.custodian.platform.NodeIdentity;
+import dev.custodian.platform.persistence.Database;
 import dev.custodian.platform.time.Micros;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,7 +32,13 @@ public class JobService {
     JobTimeline timeline;
 
     @Inject
-    JobInserts inserts;
+    Database database;
+
+    @Inject
+    PostgresJobInserts postgresInserts;
+
+    @Inject
+    EntityJobInserts entityInserts;
 
     @Inject
     JobFiles files;
@@ -62,8 +69,13 @@ public class JobService {
             return Job.submit(one.id(), valid.type(), valid.payloadJson(), valid.maxAttempts(), valid.timeoutSeconds(),
                     one.caller().name(), one.inputFile(), times.next());
         }).toList();
-        inserts.insert(created, node.id());
+        inserts().insert(created, node.id());
         return created;
+    }
+
+    /** How new jobs are written on the database the service runs on. */
+    private JobInserts inserts() {
+        return database.isPostgres() ? postgresInserts : entityInserts;
     }
 
     public Job get(Caller caller, UUID id, boolean includeDeleted) {
