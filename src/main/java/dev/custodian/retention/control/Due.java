@@ -101,7 +101,7 @@ public record Due(JobStatus status, Instant cutoff, TypeScope scope, boolean pur
 
     /**
      * The condition ({@link #where()}) as native SQL on table {@code job} aliased {@code j}, starting with
-     * " where ", bound by {@link #bindSql}; its order is {@link #keysetSql()}.
+     * " where ", bound by {@link #bind}; its order is {@link #keysetSql()}.
      */
     String whereSql() {
         StringBuilder where = new StringBuilder(" where ");
@@ -119,18 +119,13 @@ public record Due(JobStatus status, Instant cutoff, TypeScope scope, boolean pur
         return where.toString();
     }
 
-    void bindSql(Query query) {
-        query.setParameter("cutoff", cutoff);
-        scope.bind(query);
-    }
-
-    /** The condition, starting with " where ". */
+    /** The condition, starting with " where "; statuses are literals, as in {@link #whereSql()}. */
     String where() {
         StringBuilder where = new StringBuilder(" where ");
         if (purge) {
-            where.append("j.deletedAt <= :cutoff and j.status <> :status");
+            where.append("j.deletedAt <= :cutoff and j.status <> ").append(literal(JobStatus.RUNNING));
         } else {
-            where.append("j.status = ").append(JobStatus.class.getName()).append('.').append(status.name()).append(" and ")
+            where.append("j.status = ").append(literal(status)).append(" and ")
                     .append(at()).append(" < :cutoff and j.deletedAt is null");
             if (status == JobStatus.PENDING) {
                 where.append(" and j.attempts = 0");
@@ -140,11 +135,14 @@ public record Due(JobStatus status, Instant cutoff, TypeScope scope, boolean pur
         return where.toString();
     }
 
+    /** Binds the condition of {@link #where()} or {@link #whereSql()}: the same parameters in both. */
     void bind(Query query) {
-        if (purge) {
-            query.setParameter("status", JobStatus.RUNNING);
-        }
         query.setParameter("cutoff", cutoff);
         scope.bind(query);
+    }
+
+    /** {@code status} as a JPQL enum literal. */
+    private static String literal(JobStatus status) {
+        return JobStatus.class.getName() + "." + status.name();
     }
 }

@@ -117,7 +117,7 @@ public class RetentionRepository {
                         .formatted(due.candidateColumnsSql(), due.whereSql(), after.isPresent() ? due.afterSql() : "", due.keysetSql(), limit - 1))
                 .unwrap(NativeQuery.class)
                 .addScalar("id", UUID.class).addScalar("at", Instant.class).addScalar("created_at", Instant.class);
-        due.bindSql(q);
+        due.bind(q);
         after.ifPresent(c -> due.bindAfter(q, c));
         return q.getResultList().stream().findFirst().map(r -> new Candidate((UUID) r[0], (Instant) r[1], (Instant) r[2], null));
     }
@@ -176,7 +176,7 @@ public class RetentionRepository {
                 .unwrap(NativeQuery.class)
                 .addScalar("kind", Integer.class).addScalar("n", Long.class)
                 .addScalar("id", UUID.class).addScalar("output_file", String.class).addScalar("commit_mode", String.class);
-        due.bindSql(q);
+        due.bind(q);
         after.ifPresent(c -> due.bindAfter(q, c));
         upTo.ifPresent(c -> due.bindUpTo(q, c));
         plan.ifPresent(p -> p.bind(q));
@@ -237,7 +237,7 @@ public class RetentionRepository {
                 .addScalar("recorded", Long.class).addScalar("rank", Long.class).addScalar("total", Long.class)
                 .addScalar("id", UUID.class).addScalar("at", Instant.class).addScalar("created_at", Instant.class)
                 .addScalar("output_file", String.class);
-        due.bindSql(q);
+        due.bind(q);
         after.ifPresent(c -> due.bindAfter(q, c));
         plan.bind(q);
         List<Candidate> first = new ArrayList<>();
