@@ -46,22 +46,25 @@ public class SchemaMigration {
 
     @PostConstruct
     void migrate() {
+        String product = productName();
         MigrateResult result = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations(locations())
+                .locations("PostgreSQL".equalsIgnoreCase(product)
+                        ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
+                        : new String[] {"classpath:db/migration"})
                 .load()
                 .migrate();
         LOG.info("Schema at version {} ({} migrations applied)", result.targetSchemaVersion, result.migrationsExecuted);
-        writeCommitsAtOnce();
+        if ("H2".equalsIgnoreCase(product)) {
+            writeCommitsAtOnce();
+        }
         claimDataRoot();
     }
 
-    /** {@code db/migration} everywhere, and on PostgreSQL also {@code db/postgresql} (what H2 cannot do). */
-    private String[] locations() {
+    /** The database's product name, which picks the migrations: on PostgreSQL also {@code db/postgresql}. */
+    private String productName() {
         try (Connection connection = dataSource.getConnection()) {
-            return "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName())
-                    ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
-                    : new String[] {"classpath:db/migration"};
+            return connection.getMetaData().getDatabaseProductName();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot reach the database to migrate its schema: " + e.getMessage(), e);
         }
@@ -71,16 +74,11 @@ public class SchemaMigration {
      * On the embedded database, every commit reaches the file before it returns ({@code WRITE_DELAY 0}): H2 keeps
      * commits in memory for up to half a second by default, so a process killed right after a 201 lost those jobs.
      * The server configuration's URL says so too; this covers a URL written without it. A setting of the database
-     * file, so it outlives this connection. Nothing on PostgreSQL, whose commits are durable already.
+     * file, so it outlives this connection. Not on PostgreSQL, whose commits are durable already.
      */
     private void writeCommitsAtOnce() {
-        try (Connection connection = dataSource.getConnection()) {
-            if (!"H2".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName())) {
-                return;
-            }
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SET WRITE_DELAY 0");
-            }
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("SET WRITE_DELAY 0");
         } catch (SQLException e) {
             LOG.warn("Could not make the embedded database write each commit at once (add WRITE_DELAY=0 to its URL): {}",
                     e.toString());
